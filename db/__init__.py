@@ -1,0 +1,1 @@
+"""The SQLite store: its shape (declared once), migrations, and the writer."""

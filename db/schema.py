@@ -1,0 +1,81 @@
+"""The database's shape, declared once and applied by `ensure_schema(db)`, safe to run again.
+
+Tables hold what was printed beside what was parsed (deadline text beside the
+date, owner cell beside the owners, rating as printed beside the rating), and
+every row keeps its provenance (document, page, table, line).
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict] = {
+    "documents": dict(columns={
+        "id": int, "path": str, "name": str, "sha256": str, "format": str, "title": str,
+        "paper_date": str, "pages": int, "plans": int, "items": int, "ingested_at": str,
+        "status": str, "error": str,
+    }, pk="id", not_null={"path", "sha256", "status"}),
+    "plans": dict(columns={
+        "id": int, "document_id": int, "position": int, "title": str, "shape": str,
+        "page": int, "table_index": int,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id")]),
+    "recommendations": dict(columns={
+        "id": int, "plan_id": int, "document_id": int, "position": int, "ref": str, "text": str,
+        "page": int,
+    }, pk="id", foreign_keys=[("plan_id", "plans", "id"), ("document_id", "documents", "id")]),
+    "actions": dict(columns={
+        "id": int, "recommendation_id": int, "plan_id": int, "document_id": int, "position": int,
+        "ref": str, "action": str, "progress": str, "outcome": str,
+        "owner_text": str, "rag": str, "rag_text": str,
+        "deadline_text": str, "deadline_date": str, "deadline_start": str,
+        "deadline_granularity": str, "deadline_status": str,
+        "original_deadline_text": str, "original_deadline_date": str,
+        "page": int, "last_page": int, "table_index": int, "line": int,
+    }, pk="id", foreign_keys=[
+        ("recommendation_id", "recommendations", "id"), ("plan_id", "plans", "id"),
+        ("document_id", "documents", "id"),
+    ]),
+    "owners": dict(columns={"id": int, "key": str, "name": str, "kind": str}, pk="id"),
+    "action_owners": dict(columns={
+        "action_id": int, "owner_id": int, "position": int, "name_as_printed": str, "honorific": str,
+    }, pk=("action_id", "owner_id"), foreign_keys=[("action_id", "actions", "id"), ("owner_id", "owners", "id")]),
+    "cross_references": dict(columns={
+        "id": int, "action_id": int, "field": str, "raw": str, "kind": str, "target_ref": str,
+        "target_action_id": int, "resolved": int,
+    }, pk="id", foreign_keys=[("action_id", "actions", "id"), ("target_action_id", "actions", "id")]),
+}
+
+UNIQUE_INDEXES = {"documents": [["path"]], "owners": [["key"]]}
+INDEXES = {
+    "actions": [["deadline_date"], ["deadline_status"], ["rag"], ["ref"]],
+    "documents": [["sha256"], ["paper_date"]],
+}
+FTS = {
+    "recommendations": ["text"],
+    "actions": ["action", "progress", "outcome"],
+}
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create every table, index and full-text index that is missing; record the version."""
+    db.execute("PRAGMA foreign_keys = ON")
+    for name, spec in TABLES.items():
+        if not db[name].exists():
+            db.create_table(name, spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
+                            foreign_keys=spec.get("foreign_keys"))
+    for name, indexes in UNIQUE_INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, unique=True, if_not_exists=True)
+    for name, indexes in INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, if_not_exists=True)
+    db.index_foreign_keys()
+    for name, columns in FTS.items():
+        if not db[f"{name}_fts"].exists():
+            db[name].enable_fts(columns, create_triggers=True)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]

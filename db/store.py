@@ -1,0 +1,140 @@
+"""Writing extracted documents: one transaction per document, replacing its earlier rows."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Optional
+
+import sqlite_utils
+
+from db.schema import ensure_schema
+from schema.models import DocumentResult, Item, Owner
+
+
+def open_db(path: str) -> sqlite_utils.Database:
+    """Open (creating if need be) a boardpapers database with its schema in place."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    ensure_schema(db)
+    return db
+
+
+def owner_key(name: str) -> str:
+    """The register key of an owner: case, accents, dots and spacing ignored."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^\w\s-]", "", text.casefold())
+    return " ".join(text.split())
+
+
+def stored_sha(db: sqlite_utils.Database, path: str) -> Optional[str]:
+    row = db.execute("select sha256 from documents where path = ? and status = 'ok'", [path]).fetchone()
+    return row[0] if row else None
+
+
+def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
+    """Remove a document's rows, children first (no cascade is relied on)."""
+    db.execute("""delete from cross_references where action_id in
+                  (select id from actions where document_id = ?)""", [document_id])
+    db.execute("""delete from action_owners where action_id in
+                  (select id from actions where document_id = ?)""", [document_id])
+    db.execute("""update cross_references set target_action_id = null where target_action_id in
+                  (select id from actions where document_id = ?)""", [document_id])
+    for table in ("actions", "recommendations", "plans"):
+        db.execute(f"delete from {table} where document_id = ?", [document_id])
+    db.execute("delete from documents where id = ?", [document_id])
+
+
+def _owner_id(db: sqlite_utils.Database, owner: Owner) -> int:
+    key = owner_key(owner.name)
+    row = db.execute("select id from owners where key = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    return db["owners"].insert({"key": key, "name": owner.name, "kind": owner.kind}).last_pk
+
+
+def _iso(value: Optional[dt.date]) -> Optional[str]:
+    return value.isoformat() if value else None
+
+
+def _action_row(item: Item, ids: dict, position: int) -> dict:
+    d = item.deadline
+    return {
+        **ids, "position": position, "ref": item.ref, "action": item.action, "progress": item.progress,
+        "outcome": item.outcome, "owner_text": item.owner_text, "rag": item.rag, "rag_text": item.rag_text,
+        "deadline_text": d.text, "deadline_date": _iso(d.due), "deadline_start": _iso(d.start),
+        "deadline_granularity": d.granularity, "deadline_status": d.status,
+        "original_deadline_text": d.original.text if d.original else None,
+        "original_deadline_date": _iso(d.original.due) if d.original else None,
+        "page": item.provenance.page, "last_page": item.provenance.last_page,
+        "table_index": item.provenance.table, "line": item.provenance.line,
+    }
+
+
+def write_document(db: sqlite_utils.Database, result: DocumentResult) -> int:
+    """Store one document's plans, replacing what was stored for its path, atomically."""
+    with db.atomic():
+        old = db.execute("select id from documents where path = ?", [result.path]).fetchone()
+        if old:
+            delete_document(db, old[0])
+        document_id = db["documents"].insert({
+            "path": result.path, "name": result.name, "sha256": result.sha256, "format": result.format,
+            "title": result.title, "paper_date": _iso(result.paper_date), "pages": result.pages,
+            "plans": len(result.plans), "items": result.item_count,
+            "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "status": "ok", "error": None,
+        }).last_pk
+        for plan_pos, plan in enumerate(result.plans):
+            _write_plan(db, document_id, plan_pos, plan)
+    return document_id
+
+
+def _write_plan(db, document_id: int, position: int, plan) -> None:
+    plan_id = db["plans"].insert({
+        "document_id": document_id, "position": position, "title": plan.title, "shape": plan.shape,
+        "page": plan.provenance.page, "table_index": plan.provenance.table,
+    }).last_pk
+    rec_ids: dict[tuple, int] = {}
+    action_ids: list[int] = []
+    for pos, item in enumerate(plan.items):
+        key = (item.ref, item.recommendation)
+        if key not in rec_ids or (action_ids and plan.items[pos - 1].recommendation != item.recommendation):
+            rec_ids[key] = db["recommendations"].insert({
+                "plan_id": plan_id, "document_id": document_id, "position": len(rec_ids),
+                "ref": item.ref, "text": item.recommendation, "page": item.provenance.page,
+            }).last_pk
+        ids = {"recommendation_id": rec_ids[key], "plan_id": plan_id, "document_id": document_id}
+        action_id = db["actions"].insert(_action_row(item, ids, pos)).last_pk
+        action_ids.append(action_id)
+        for owner_pos, owner in enumerate(item.owners):
+            db["action_owners"].insert({
+                "action_id": action_id, "owner_id": _owner_id(db, owner), "position": owner_pos,
+                "name_as_printed": owner.raw, "honorific": owner.honorific,
+            }, ignore=True)
+    by_ref: dict[str, int] = {}
+    for item, action_id in zip(plan.items, action_ids):
+        if item.ref and item.ref not in by_ref:
+            by_ref[item.ref] = action_id
+    for item, action_id in zip(plan.items, action_ids):
+        for ref in item.cross_refs:
+            db["cross_references"].insert({
+                "action_id": action_id, "field": ref.field, "raw": ref.raw, "kind": ref.kind,
+                "target_ref": ref.target_ref,
+                "target_action_id": by_ref.get(ref.target_ref) if ref.resolved else None,
+                "resolved": int(ref.resolved),
+            })
+
+
+def record_failure(db: sqlite_utils.Database, path: str, name: str, sha256: Optional[str], error: str) -> None:
+    """Note a file that failed, keeping any rows an earlier good run stored for it."""
+    with db.atomic():
+        existing = db.execute("select id, status from documents where path = ?", [path]).fetchone()
+        if existing and existing[1] == "ok":
+            return
+        if existing:
+            db.execute("delete from documents where id = ?", [existing[0]])
+        db["documents"].insert({
+            "path": path, "name": name, "sha256": sha256 or "", "status": "error", "error": error,
+            "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "plans": 0, "items": 0,
+        })

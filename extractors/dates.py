@@ -1,0 +1,261 @@
+"""Deadlines: `parse_deadline(text, paper_date)` -> a `Deadline`.
+
+One grammar covers the forms UK board papers print: days ("16 May 2007",
+"16/05/07"), months ("Sept 07", "Mar-14", "end of May"), UK financial years
+("2010/11", "FY23/24") and their quarters and halves, seasons, weeks ("w/c 15
+April 2024") and ranges ("April–June 2010").  The due date is the last day of
+the period named; a year left out is the paper's.  Words that are not dates
+(Ongoing, TBA, next meeting, Complete) set the status instead.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractors.cleaning import collapse
+from extractors.vocabulary import (
+    CONFUSABLES, DEADLINE_STATUS_WORDS, MONTH_PARTS, MONTHS, SEASONS,
+)
+from schema.models import Deadline
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_PART = r"(?:(?P<part>" + "|".join(sorted(MONTH_PARTS, key=len, reverse=True)) + r")[\s-]+(?:of\s+)?)?"
+_YEAR4 = r"(?:19|20)\d{2}"
+_SEASON = r"(?P<season>" + "|".join(SEASONS) + r")"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("week", re.compile(r"\bw/?c\.?\s+(?P<rest>.+)", re.I)),
+    ("iso", re.compile(r"\b(?P<y>" + _YEAR4 + r")-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
+    ("numeric", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/])")),
+    ("quarter", re.compile(
+        r"\bQ(?:uarter\s*)?(?P<q>[1-4])\b(?:\s*(?:of\s+)?(?P<fy>FY\s*)?(?P<y1>(?:19|20)?\d{2})"
+        r"(?:\s*[/-]\s*(?P<y2>\d{2,4}))?)?", re.I)),
+    ("half", re.compile(
+        r"\bH(?P<h>[12])\b(?:\s*(?P<fy>FY\s*)?(?P<y1>(?:19|20)?\d{2})(?:\s*[/-]\s*(?P<y2>\d{2,4}))?)?", re.I)),
+    ("fy", re.compile(
+        r"(?:\b(?P<fy>FY|financial\s+year|fin\s+year)\s*(?P<a>(?:19|20)?\d{2})\s*[/-]\s*(?P<b>\d{2,4})\b)"
+        r"|(?<![\d/])(?P<c>" + _YEAR4 + r")\s*[/-]\s*(?P<d>\d{2}|" + _YEAR4 + r")(?![\d/])", re.I)),
+    ("day_month", re.compile(
+        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
+        r"(?:,?\s+(?P<y>" + _YEAR4 + r"|'?\d{2}(?!\d)))?\b", re.I)),
+    ("month_day", re.compile(
+        r"\b" + _MONTH + r"\s+(?P<d>[1-9]\d?)(?:st|nd|rd|th)?(?![\d/.:])(?:,?\s+(?P<y>" + _YEAR4 + r"))?\b", re.I)),
+    ("season", re.compile(r"\b" + _SEASON + r"(?:\s+(?P<y>" + _YEAR4 + r"))?\b", re.I)),
+    ("month", re.compile(
+        r"\b" + _PART + _MONTH + r"(?:[\s,-]*(?P<y>" + _YEAR4 + r"|'?\d{2})(?![\d/]))?\b", re.I)),
+    ("year", re.compile(r"(?<![\d/£$.])(?P<y>" + _YEAR4 + r")(?![\d/%])")),
+]
+_RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|to|until|till|and|through)\s*$", re.I)
+_REVISED = re.compile(r"\b(?:revised|rev\.?|now|moved|extended|amended|new date|re-?scheduled)\b", re.I)
+
+
+@dataclass
+class Period:
+    start: dt.date
+    end: dt.date
+    granularity: str
+    span: tuple[int, int]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _full_year(text: Optional[str], default: Optional[int]) -> Optional[int]:
+    if not text:
+        return default
+    text = text.lstrip("'")
+    year = int(text)
+    if len(text) <= 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _fy_start(y1: int, y2_text: Optional[str]) -> Optional[int]:
+    """First calendar year of a financial year written 'y1/y2'; None when y2 does not follow y1."""
+    if y2_text is None:
+        return y1
+    y2 = int(y2_text)
+    if y2 == (y1 + 1) % 100 or y2 == y1 + 1:
+        return y1
+    return None
+
+
+def financial_year_of(day: dt.date) -> int:
+    """The calendar year a UK financial year (1 April - 31 March) containing `day` starts in."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def _period_from(kind: str, m: re.Match, paper: Optional[dt.date], context_year: Optional[int]) -> Optional[Period]:
+    g = m.groupdict()
+    span = m.span()
+    default_year = context_year or (paper.year if paper else None)
+    try:
+        if kind == "iso" or kind == "numeric":
+            day, month, year = int(g["d"]), int(g["m"]), _full_year(g["y"], None)
+            if month > 12 and day <= 12:
+                day, month = month, day
+            d = dt.date(year, month, day)
+            return Period(d, d, "day", span)
+        if kind in ("day_month", "month_day"):
+            month = MONTHS[g["month"].lower()]
+            year = _full_year(g.get("y"), default_year)
+            if year is None:
+                return None
+            d = dt.date(year, month, int(g["d"]))
+            return Period(d, d, "day", span)
+        if kind == "month":
+            if g["month"][0].islower() and g["month"].lower() in ("may", "march") and not g.get("y"):
+                return None
+            month = MONTHS[g["month"].lower()]
+            year = _full_year(g.get("y"), default_year)
+            if year is None:
+                return None
+            start, end = dt.date(year, month, 1), _month_end(year, month)
+            if g.get("part"):
+                first, last = MONTH_PARTS[g["part"].lower()]
+                start = dt.date(year, month, min(first, end.day))
+                end = dt.date(year, month, min(last, end.day)) if last < 31 else end
+            return Period(start, end, "month", span)
+        if kind == "season":
+            first, last = SEASONS[g["season"].lower()]
+            year = _full_year(g.get("y"), default_year)
+            if year is None:
+                return None
+            end_year = year + 1 if last < first else year
+            return Period(dt.date(year, first, 1), _month_end(end_year, last), "season", span)
+        if kind == "fy":
+            if g.get("a"):
+                y1 = _full_year(g["a"], None)
+                start_year = _fy_start(y1, g["b"][-2:] if g["b"] else None)
+            else:
+                y1 = int(g["c"])
+                start_year = _fy_start(y1, g["d"][-2:])
+            if start_year is None:
+                return None
+            return Period(dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31), "financial_year", span)
+        if kind == "quarter":
+            q = int(g["q"])
+            if g.get("y1") and (g.get("y2") or g.get("fy")):
+                start_year = _fy_start(_full_year(g["y1"], None), g["y2"][-2:] if g.get("y2") else None)
+                if start_year is None:
+                    return None
+                financial = True
+            elif g.get("y1"):
+                start_year, financial = _full_year(g["y1"], None), False
+            elif paper is not None:
+                start_year, financial = financial_year_of(paper), True
+            else:
+                return None
+            if financial:
+                first_month = (3 + 3 * (q - 1)) % 12 + 1
+                year = start_year + (1 if q == 4 else 0)
+            else:
+                first_month, year = 3 * (q - 1) + 1, start_year
+            return Period(dt.date(year, first_month, 1), _month_end(year, first_month + 2), "quarter", span)
+        if kind == "half":
+            h = int(g["h"])
+            if g.get("y1"):
+                start_year = _fy_start(_full_year(g["y1"], None), g["y2"][-2:] if g.get("y2") else None)
+            elif paper is not None:
+                start_year = financial_year_of(paper)
+            else:
+                return None
+            if start_year is None:
+                return None
+            if h == 1:
+                return Period(dt.date(start_year, 4, 1), dt.date(start_year, 9, 30), "half", span)
+            return Period(dt.date(start_year, 10, 1), dt.date(start_year + 1, 3, 31), "half", span)
+        if kind == "year":
+            year = int(g["y"])
+            return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", span)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_periods(text: str, paper_date: Optional[dt.date] = None) -> list[Period]:
+    """Every date-like period in text, left to right, no two overlapping."""
+    taken: list[tuple[int, int]] = []
+    found: list[Period] = []
+    years = [int(y) for y in re.findall(r"(?<![\d/£$.])((?:19|20)\d{2})(?![\d/%])", text)]
+    context_year = years[0] if len(set(years)) == 1 else None
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if kind == "week":
+                inner = find_periods(m.group("rest"), paper_date)
+                if inner and inner[0].granularity == "day":
+                    start = inner[0].start - dt.timedelta(days=inner[0].start.weekday())
+                    offset = m.start("rest")
+                    a, b = inner[0].span
+                    found.append(Period(start, start + dt.timedelta(days=4), "week", (m.start(), offset + b)))
+                    taken.append((m.start(), offset + b))
+                continue
+            if kind == "year" and any(p.granularity != "year" for p in found):
+                continue
+            period = _period_from(kind, m, paper_date, context_year)
+            if period is not None:
+                found.append(period)
+                taken.append(m.span())
+    return sorted(found, key=lambda p: p.span)
+
+
+def _status_of(text: str) -> Optional[str]:
+    low = " " + text.casefold() + " "
+    for status in ("tba", "ongoing", "relative", "none"):
+        for word in DEADLINE_STATUS_WORDS[status]:
+            if re.search(r"(?<![\w])" + re.escape(word) + r"(?![\w])", low):
+                return status
+    return None
+
+
+def _leading_status(text: str) -> Optional[str]:
+    low = text.casefold().strip(" -–:.")
+    for status in ("tba", "ongoing", "none"):
+        for word in DEADLINE_STATUS_WORDS[status]:
+            if low == word or re.match(re.escape(word) + r"(?![\w])", low):
+                return status
+    return None
+
+
+def _choose(periods: list[Period], text: str) -> tuple[Period, Optional[Period]]:
+    """The period that is the deadline, and the original one a revision replaced."""
+    if len(periods) >= 2:
+        between = text[periods[0].span[1]: periods[1].span[0]]
+        if _RANGE_JOINER.match(between) or between.strip() in ("", ","):
+            if _RANGE_JOINER.match(between):
+                first, last = periods[0], periods[1]
+                return Period(first.start, last.end, last.granularity, (first.span[0], last.span[1])), None
+        for i, later in enumerate(periods[1:], 1):
+            if _REVISED.search(text[periods[i - 1].span[1]: later.span[0]]):
+                return later, periods[0]
+        if _REVISED.search(text[: periods[0].span[0]]):
+            return periods[0], periods[1]
+    return periods[0], None
+
+
+def parse_deadline(text: Optional[str], paper_date: Optional[dt.date] = None) -> Deadline:
+    """The deadline a cell prints, with the period it names and its due date."""
+    raw = collapse(text)
+    if not raw:
+        return Deadline(text=None, status="none")
+    clean = raw.translate(CONFUSABLES)
+    leading = _leading_status(clean)
+    if leading is not None:
+        return Deadline(text=raw, status=leading)
+    periods = find_periods(clean, paper_date)
+    if periods:
+        chosen, original = _choose(periods, clean)
+        orig = None
+        if original is not None:
+            orig = Deadline(text=clean[original.span[0]: original.span[1]], status="date",
+                            start=original.start, due=original.end, granularity=original.granularity,
+                            span=original.span)
+        return Deadline(text=raw, status="date", start=chosen.start, due=chosen.end,
+                        granularity=chosen.granularity, span=chosen.span, original=orig)
+    return Deadline(text=raw, status=_status_of(clean) or "none")

@@ -1,0 +1,47 @@
+"""From a row's printed text to an interpreted `Item`: deadline, owners, rating, references."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from extractors.cleaning import collapse
+from extractors.dates import parse_deadline
+from extractors.owners import split_owners
+from extractors.rag import parse_rag
+from extractors.xrefs import find_references
+from schema.models import Item, RawItem
+
+TEXT_FIELDS_SCANNED = ("recommendation", "action", "progress", "outcome", "extra")
+
+
+def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
+    """Interpret one row.  Cross-references come back unresolved (see ingest.reconcile)."""
+    deadline = parse_deadline(raw.deadline, paper_date)
+    owner_text = raw.owner
+    if not owner_text and deadline.status == "none" and deadline.text:
+        misplaced = split_owners(deadline.text)
+        if misplaced and all(o.kind == "person" for o in misplaced):
+            owner_text, deadline = deadline.text, parse_deadline(None)
+    if raw.original_deadline:
+        original = parse_deadline(raw.original_deadline, paper_date)
+        if deadline.status == "none" and not deadline.text:
+            deadline = original
+        else:
+            deadline = deadline.model_copy(update={"original": original})
+    refs = []
+    for field in TEXT_FIELDS_SCANNED:
+        refs += find_references(getattr(raw, field), field)
+    return Item(
+        ref=raw.ref,
+        recommendation=collapse(raw.recommendation) or None,
+        action=collapse(raw.action) or None,
+        owners=split_owners(owner_text),
+        owner_text=owner_text,
+        deadline=deadline,
+        progress=collapse(raw.progress) or None,
+        rag=parse_rag(raw.rag),
+        rag_text=raw.rag,
+        outcome=collapse(raw.outcome) or None,
+        cross_refs=refs,
+        provenance=raw.provenance,
+    )

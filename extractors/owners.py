@@ -1,0 +1,144 @@
+"""Owners: splitting a responsibility cell into people, roles and bodies.
+
+"Rod Moore / Simon Freeman Helen Reeve" -> three people; "Clare Mills, Leicester
+City Council" -> Clare Mills (the council describes her); "Health and Well Being
+Improvement Managers" -> one role, kept whole.  Honorifics go to their own field.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.cleaning import collapse
+from extractors.vocabulary import (
+    HONORIFICS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POSTNOMINALS, ROLE_CONNECTORS, ROLE_WORDS,
+)
+from schema.models import Owner
+
+_HONORIFIC = re.compile(
+    r"^(?P<h>(?:(?:" + "|".join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))
+    + r")\.?\s+)+)", re.I)
+_POSTNOMINAL = re.compile(r"(?:,?\s+(?:" + "|".join(POSTNOMINALS) + r")\b\.?)+\s*$", re.I)
+_JOINER = re.compile(r"\(?\b(?:" + "|".join(re.escape(j) for j in OWNER_JOINERS) + r")\b|[/;&+\n]|\)", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[\.']?(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|St\.?)$")
+_INITIALS = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")
+_VOCAB = frozenset(ROLE_WORDS) | frozenset(ORG_WORDS)
+_EMPTY = {"n/a", "na", "none", "-", "tbc", "tba", "all"}
+
+
+def _is_vocab(token: str) -> bool:
+    return token.casefold().strip(".,") in _VOCAB
+
+
+def _is_name_token(token: str) -> bool:
+    return bool(_NAME_TOKEN.match(token)) and not _is_vocab(token)
+
+
+def strip_honorific(text: str) -> tuple[Optional[str], str]:
+    """('Cllr Mrs', 'Manjula Sood') from 'Cllr Mrs Manjula Sood'; post-nominals dropped."""
+    text = _POSTNOMINAL.sub("", text.strip())
+    m = _HONORIFIC.match(text)
+    if m and text[m.end():].strip():
+        return collapse(m.group("h")), text[m.end():].strip()
+    return None, text
+
+
+def person_runs(tokens: list[str]) -> list[list[str]]:
+    """Runs of name-like tokens, skipping role and organisation words.
+
+    A capitalised word just before an organisation word belongs to the body
+    ("Leicester City Council"), and a run after "of" or "and" names a role.
+    """
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        before_org = nxt.casefold().strip(".,") in ORG_WORDS or tok.casefold() in PLACE_WORDS
+        if _is_name_token(tok) and not before_org:
+            if not current and i > 0 and tokens[i - 1].casefold() in ROLE_CONNECTORS:
+                runs.append([])
+                continue
+            current.append(tok.rstrip(".,") if not tok.startswith("St") else tok)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [r for r in runs if r]
+
+
+def split_juxtaposed(run: list[str]) -> list[str]:
+    """'Hanna Blackledge Rod Moore' -> two names; a run of 3 stays one name."""
+    if len(run) >= 4 and len(run) % 2 == 0 and not any(t.startswith("St") for t in run):
+        return [" ".join(run[i: i + 2]) for i in range(0, len(run), 2)]
+    return [" ".join(run)]
+
+
+def _classify(text: str) -> str:
+    tokens = text.split()
+    if len(tokens) == 1 and _INITIALS.match(tokens[0]) and tokens[0].casefold() not in ORG_WORDS:
+        return "initials"
+    lowered = {t.casefold().strip(".,") for t in tokens}
+    if lowered & set(ORG_WORDS):
+        return "organisation"
+    if lowered & set(ROLE_WORDS) or len(tokens) == 1:
+        return "role" if lowered & set(ROLE_WORDS) else "organisation"
+    return "person"
+
+
+def _owners_in_chunk(chunk: str) -> list[Owner]:
+    """People in one chunk ("Name, role, body Name2, role"), or the chunk as a role or body."""
+    honorific, body = strip_honorific(chunk)
+    parts = [p.strip() for p in body.split(",") if p.strip()]
+    people: list[Owner] = []
+    for part in parts:
+        h, text = strip_honorific(part)
+        tokens = text.split()
+        if all(_is_name_token(t) for t in tokens) and 2 <= len(tokens):
+            people += [Owner(name=n, kind="person", honorific=h or honorific, raw=chunk)
+                       for n in split_juxtaposed([t.rstrip(".,") for t in tokens])]
+            continue
+        runs = [r for r in person_runs(tokens) if len(r) >= 2]
+        if people and runs and not all(_is_name_token(t) for t in tokens):
+            runs = runs[-1:] if tokens[-1].rstrip(".,") == runs[-1][-1] else []
+        for run in runs:
+            people += [Owner(name=n, kind="person", honorific=h, raw=chunk) for n in split_juxtaposed(run)]
+    if people:
+        return people
+    text = collapse(body).rstrip(".,")
+    half = len(text) // 2
+    if len(text) > 10 and text[:half].strip() == text[half:].strip():
+        text = text[:half].strip()
+    return [Owner(name=text, kind=_classify(text), honorific=honorific, raw=chunk)] if text else []
+
+
+def split_owners(text: Optional[str]) -> list[Owner]:
+    """Every distinct owner a responsibility cell names, in order."""
+    text = collapse(text)
+    if not text or text.casefold() in _EMPTY:
+        return []
+    chunks = [c.strip(" ,.-()") for c in _JOINER.split(text)]
+    owners: list[Owner] = []
+    seen: set[str] = set()
+    for chunk in chunks:
+        if not chunk or chunk.casefold() in _EMPTY:
+            continue
+        for sub in _split_and(chunk):
+            for owner in _owners_in_chunk(sub):
+                key = owner.name.casefold()
+                if key not in seen:
+                    seen.add(key)
+                    owners.append(owner)
+    return owners
+
+
+def _split_and(chunk: str) -> list[str]:
+    """Split on ' and ' only when both sides are people's names ("Rod Moore and Ruth Lake")."""
+    sides = re.split(r"\s+and\s+", chunk)
+    if len(sides) > 1 and all(
+        2 <= len(s.split()) <= 4 and all(_is_name_token(t) for t in strip_honorific(s)[1].split())
+        for s in sides
+    ):
+        return sides
+    return [chunk]

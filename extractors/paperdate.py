@@ -1,0 +1,40 @@
+"""The date a paper carries: its meeting or report date, printed near the top."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from extractors.dates import find_periods
+from schema.models import Paragraph, ReadDocument, Table
+
+_HEAD_BLOCKS = 25
+_DATE_LABEL = re.compile(r"\b(?:date|meeting|report|board|committee|dated|held on)\b", re.I)
+
+
+def find_paper_date(document: ReadDocument) -> Optional[dt.date]:
+    """The first full date (day, month and year) in the paper's opening blocks.
+
+    A date beside a word such as "meeting", "date" or "report" wins over one
+    that merely appears first.  Falls back to the date the file's own
+    properties give (DOCX core properties, PDF metadata) when the text has none.
+    """
+    candidates: list[tuple[int, dt.date]] = []
+    for position, text in enumerate(_head_texts(document)):
+        for period in find_periods(text):
+            if period.granularity == "day" and 1990 <= period.start.year <= 2100:
+                labelled = bool(_DATE_LABEL.search(text)) or len(text.split()) <= 6
+                candidates.append((0 if labelled else 1, position, period.start))
+    if candidates:
+        return min(candidates)[2]
+    return document.paper_date
+
+
+def _head_texts(document: ReadDocument) -> list[str]:
+    texts: list[str] = []
+    for block in document.blocks[:_HEAD_BLOCKS]:
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        elif isinstance(block, Table):
+            texts.extend(" ".join(c.text for c in row.cells) for row in block.rows[:5])
+    return texts

@@ -1,0 +1,253 @@
+"""Finding action plans in tables and turning their rows into items.
+
+A table is a plan when a row of it maps to canonical fields through the header
+vocabulary.  Rows then become items: a numbered row starts a recommendation; a
+row whose first cell is empty adds actions to the recommendation above; a row
+that a page break split (its cells continuing in lower case, or a single cell)
+is joined back; cells of several `<p>` paragraphs give one item per paragraph,
+the i-th paragraph of each column going to the i-th action.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors.cleaning import collapse, ends_sentence, starts_lowercase
+from extractors.headers import header_to_fields, is_original_deadline
+from extractors.refs import (
+    fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_leading_ref, split_numbered,
+)
+from schema.models import PlanDraft, Provenance, RawItem, Row, Table
+
+ITEM_FIELDS = ("action", "owner", "deadline", "original_deadline", "progress", "outcome", "rag")
+PROSE_FIELDS = ("action", "progress", "outcome")
+_OWNER_OPEN_END = re.compile(r"(?:[/,&]|\band)\s*$", re.I)
+_TRAILING_REF = re.compile(r"(\d{1,3}\.\d{1,3})\s*$")
+
+
+@dataclass
+class _Group:
+    """One recommendation and the items (actions) recorded under it."""
+
+    ref: Optional[str]
+    recommendation: str
+    page: int
+    items: list[dict[str, str]] = field(default_factory=list)
+    last_page: int = 1
+    line: Optional[int] = None
+
+
+def _join(a: Optional[str], b: Optional[str]) -> str:
+    return collapse(f"{a or ''} {b or ''}")
+
+
+def _is_empty_item(item: dict[str, str]) -> bool:
+    return not any(item.get(k) for k in ITEM_FIELDS)
+
+
+@dataclass
+class PlanAssembler:
+    """Feeds the data rows of one plan table and builds its recommendations and items."""
+
+    columns: list[Optional[str]]
+    document: str
+    table_index: int
+    groups: list[_Group] = field(default_factory=list)
+
+    # -- reading a row ----------------------------------------------------
+    def row_fields(self, row: Row) -> dict[str, list[str]]:
+        """Canonical field -> paragraphs, merging columns that map to one field."""
+        out: dict[str, list[str]] = {}
+        for col, cell in zip(self.columns, row.cells):
+            if col is None or cell.is_empty:
+                continue
+            if col in out and col in ("recommendation", "ref"):
+                out[col] = [_join(" ".join(out[col]), cell.text)]
+            elif col in out:
+                out[col] = [_join(a, b) for a, b in zip(out[col], cell.paragraphs)] or cell.paragraphs
+            else:
+                out[col] = list(cell.paragraphs)
+        return out
+
+    def add(self, row: Row) -> None:
+        fields = self.row_fields(row)
+        ref_text = " ".join(fields.pop("ref", []))
+        rec_text = " ".join(fields.pop("recommendation", []))
+        ref = ref_cell(ref_text) if ref_text else None
+        if ref_text and ref is None:
+            m = _TRAILING_REF.search(ref_text)
+            if m and not rec_text[:1].isdigit():
+                ref = m.group(1)
+            else:
+                rec_text = _join(ref_text, rec_text)
+        items = {k: v for k, v in fields.items() if k in ITEM_FIELDS and any(v)}
+        if not rec_text and not items and ref is None:
+            return
+        if ref is not None:
+            self.start_groups([(ref, rec_text)], row, items)
+            return
+        numbered = split_numbered(rec_text) if rec_text else [(None, "")]
+        if numbered[0][0] is not None:
+            self.start_groups(numbered, row, items)
+        elif rec_text and is_section_heading(rec_text) and not items:
+            return
+        elif rec_text and not self.recommendation_continues(rec_text, bool(items)):
+            self.start_groups([(None, split_heading(rec_text))], row, items)
+        else:
+            if rec_text:
+                self.groups[-1].recommendation = _join(self.groups[-1].recommendation, rec_text)
+            self.add_to_group(row, items)
+
+    def recommendation_continues(self, rec_text: str, has_items: bool) -> bool:
+        if not self.groups:
+            return False
+        if not has_items:
+            return True
+        previous = self.groups[-1].recommendation
+        return bool(previous) and starts_lowercase(rec_text) and not ends_sentence(previous)
+
+    # -- building groups and items -----------------------------------------
+    def start_groups(self, numbered: list[tuple[Optional[str], str]], row: Row,
+                     items: dict[str, list[str]]) -> None:
+        for i, (ref, text) in enumerate(numbered):
+            group = _Group(ref=ref, recommendation=collapse(text), page=row.page,
+                           last_page=row.page, line=row.line)
+            self.groups.append(group)
+            group.items.extend(self.aligned_items(items if i == 0 else {}))
+
+    def add_to_group(self, row: Row, items: dict[str, list[str]]) -> None:
+        if not self.groups:
+            self.groups.append(_Group(ref=None, recommendation="", page=row.page, line=row.line))
+        group = self.groups[-1]
+        group.last_page = row.page
+        if not items:
+            return
+        last = group.items[-1] if group.items else None
+        if last is not None and (len(items) == 1 and len(next(iter(items.values()))) == 1
+                                 or self.item_continues(last, items, row.starts_page)):
+            rest = {}
+            for key, paragraphs in items.items():
+                last[key] = _join(last.get(key), paragraphs[0])
+                if paragraphs[1:]:
+                    rest[key] = paragraphs[1:]
+            new_items = self.aligned_items(rest, extras_to=last) if rest.get("action") else []
+            if not rest.get("action"):
+                for key, paragraphs in rest.items():
+                    last[key] = _join(last.get(key), " ".join(paragraphs))
+        else:
+            new_items = self.aligned_items(items)
+        if new_items and group.items and _is_empty_item(group.items[-1]):
+            group.items[-1] = new_items.pop(0)
+        group.items.extend(new_items)
+
+    @staticmethod
+    def item_continues(last: dict[str, str], items: dict[str, list[str]], starts_page: bool) -> bool:
+        """Does the row's first line carry on the item above (cut by a page break)?"""
+        lead = next((k for k in PROSE_FIELDS if k in items), next(iter(items)))
+        first, previous = items[lead][0], last.get(lead)
+        if previous and starts_lowercase(first):
+            return True
+        if lead == "owner" and previous and _OWNER_OPEN_END.search(previous):
+            return True
+        if starts_page:
+            return any(last.get(k) and starts_lowercase(items[k][0]) for k in PROSE_FIELDS if k in items)
+        return False
+
+    @staticmethod
+    def aligned_items(items: dict[str, list[str]], extras_to: Optional[dict] = None) -> list[dict[str, str]]:
+        """The i-th paragraph of every column makes the i-th item; spare paragraphs join the last."""
+        count = len(items["action"]) if items.get("action") else (1 if items else 1)
+        out: list[dict[str, str]] = [{} for _ in range(count)]
+        for key, paragraphs in items.items():
+            if key != "action" and count == 1:
+                out[0][key] = collapse(" ".join(paragraphs))
+                continue
+            for i, text in enumerate(paragraphs):
+                target = out[min(i, count - 1)]
+                target[key] = _join(target.get(key), text) if i >= count else text
+        return out
+
+    # -- output -----------------------------------------------------------------
+    def raw_items(self) -> list[RawItem]:
+        refs = fill_ref_gaps([g.ref for g in self.groups])
+        if sum(1 for g in self.groups if g.ref) < 2:
+            refs = [g.ref for g in self.groups]
+        out = []
+        for group, ref in zip(self.groups, refs):
+            prov = Provenance(document=self.document, page=group.page, last_page=group.last_page,
+                              table=self.table_index, line=group.line)
+            for item in group.items or [{}]:
+                out.append(RawItem(ref=ref, recommendation=group.recommendation or None,
+                                   provenance=prov, **{k: v or None for k, v in item.items()}))
+        return out
+
+
+def strip_glued_header(text: str, header: str) -> str:
+    """'Progress & next stepsCVD analysis' -> 'CVD analysis' (a header printed into its first row)."""
+    header = collapse(header)
+    if header and text.casefold().startswith(header.casefold()) and len(text) > len(header):
+        rest = text[len(header):]
+        if rest[0].isspace() or rest[0].isupper():
+            return rest.strip()
+    return text
+
+
+def _unglue(row: Row, header: list[str]) -> Row:
+    cells = []
+    for cell, head in zip(row.cells, header + [""] * len(row.cells)):
+        paragraphs = [strip_glued_header(p, head) for p in cell.paragraphs]
+        cells.append(cell.model_copy(update={"paragraphs": paragraphs}))
+    return row.model_copy(update={"cells": cells})
+
+
+def _deadline_columns(columns: list[Optional[str]], header: list[str]) -> list[Optional[str]]:
+    """Two deadline columns: the one headed 'original' keeps the first date, the other is the deadline."""
+    if columns.count("deadline") < 2:
+        return columns
+    return [
+        "original_deadline" if col == "deadline" and is_original_deadline(text) else col
+        for col, text in zip(columns, header)
+    ]
+
+
+def find_table_plans(table: Table, document: str, title: Optional[str] = None) -> list[PlanDraft]:
+    """Every plan in one table: a header row starts one, a different header row the next."""
+    plans: list[PlanDraft] = []
+    assembler: Optional[PlanAssembler] = None
+    pending: list[Row] = []
+    page_top = False
+    for row in table.rows:
+        header = [c.text for c in row.cells]
+        columns = header_to_fields(header)
+        if row.repeated and not columns:
+            continue
+        if page_top and not row.starts_page:
+            row = row.model_copy(update={"starts_page": True})
+        page_top = bool(columns) and assembler is not None
+        if columns:
+            columns = _deadline_columns(columns, header)
+            if assembler is not None and set(columns) - {None} == set(assembler.columns) - {None}:
+                assembler.columns = columns
+                continue
+            if assembler is not None:
+                plans.append(_draft(assembler, document, title, table))
+            assembler = PlanAssembler(columns=columns, document=document, table_index=table.index)
+            for early in pending:
+                if len(early.cells) == len(row.cells):
+                    assembler.add(_unglue(early, header))
+            pending = []
+            continue
+        if assembler is None:
+            pending.append(row)
+        else:
+            assembler.add(row)
+    if assembler is not None:
+        plans.append(_draft(assembler, document, title, table))
+    return [p for p in plans if p.items]
+
+
+def _draft(assembler: PlanAssembler, document: str, title: Optional[str], table: Table) -> PlanDraft:
+    return PlanDraft(title=title or table.caption, shape="table",
+                     provenance=Provenance(document=document, page=table.page, table=table.index),
+                     items=assembler.raw_items())

@@ -1,0 +1,200 @@
+"""Reader for plain-text and markdown dumps of papers (.txt, .md).
+
+Such dumps print a table row per line with tab-separated cells (or markdown
+pipes), repeat the page's title and header row on every page, and put page
+numbers on lines of their own.  This reader turns a dump into paragraphs and
+tables, recognising page furniture by repetition rather than by its words, and
+marking the first row after each page break so later stages can join rows that
+a page break split.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.cleaning import cell_paragraphs, collapse, strip_markup
+from schema.models import Cell, Paragraph, ReadDocument, Row, Table
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+_MIN_REPEATS = 3
+
+
+@dataclass
+class _Line:
+    number: int
+    cells: list[str]
+    furniture: bool = False
+    repeated: bool = False
+
+    @property
+    def filled(self) -> list[str]:
+        return [c for c in self.cells if collapse(strip_markup(c))]
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.filled
+
+    @property
+    def is_tabular(self) -> bool:
+        return len(self.cells) > 1
+
+    @property
+    def key(self) -> str:
+        return " | ".join(collapse(strip_markup(c)).casefold() for c in self.filled)
+
+
+@dataclass
+class _Builder:
+    """Collects blocks while walking the lines, tracking the page number."""
+
+    name: str
+    blocks: list = field(default_factory=list)
+    page: int = 1
+    rows: list[Row] = field(default_factory=list)
+    page_break_pending: bool = False
+    content_since_break: bool = False
+
+    def page_break(self) -> None:
+        if self.content_since_break:
+            self.page += 1
+            self.content_since_break = False
+        self.page_break_pending = True
+
+    def add_row(self, line: _Line) -> None:
+        cells = [Cell(paragraphs=cell_paragraphs(c)) for c in line.cells]
+        self.rows.append(Row(cells=cells, page=self.page, line=line.number,
+                             starts_page=self.page_break_pending, repeated=line.repeated))
+        if not line.repeated:
+            self.page_break_pending = False
+            self.content_since_break = True
+
+    def close_table(self) -> None:
+        if self.rows:
+            tables = sum(1 for b in self.blocks if isinstance(b, Table))
+            self.blocks.append(Table(rows=self.rows, page=self.rows[0].page, index=tables))
+            self.rows = []
+
+    def add_paragraph(self, line: _Line) -> None:
+        self.close_table()
+        text = strip_markup(line.cells[0])
+        if text:
+            self.blocks.append(Paragraph(text=text, page=self.page, line=line.number))
+            self.content_since_break = True
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 when it is, otherwise Windows-1252 (a superset of Latin-1 in practice)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def split_cells(line: str) -> list[str]:
+    """One printed line -> its cells (tabs, or markdown pipes)."""
+    stripped = line.strip()
+    if "\t" in line:
+        return line.rstrip("\r\n").split("\t")
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
+        return [c.replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
+    return [line.rstrip("\r\n")]
+
+
+def is_separator(cells: list[str]) -> bool:
+    """Markdown rule rows such as `---|:--:|---` and their tab-separated copies."""
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and all(_SEPARATOR_CELL.match(c) for c in filled)
+
+
+def is_page_number(line: _Line) -> bool:
+    filled = line.filled
+    return len(filled) == 1 and bool(_PAGE_NUMBER.match(collapse(filled[0])))
+
+
+def repeated_titles(lines: list[_Line]) -> set[str]:
+    """Texts of single-cell lines printed often enough to be a running page title.
+
+    A repeated line counts only where a tabular line follows it, so repeated
+    prose labels ("Next steps:") are left alone.
+    """
+    counts = Counter(l.key for l in lines if len(l.filled) == 1 and len(l.key) >= 8)
+    titles = set()
+    for key, n in counts.items():
+        if n < _MIN_REPEATS:
+            continue
+        for i, line in enumerate(lines):
+            if len(line.filled) == 1 and line.key == key:
+                nxt = next((m for m in lines[i + 1:] if not m.is_blank), None)
+                if nxt is not None and nxt.is_tabular:
+                    titles.add(key)
+                    break
+    return titles
+
+
+def _similar_prefix(text: str, titles: set[str]) -> bool:
+    return any(
+        difflib.SequenceMatcher(None, text, title[: len(text)]).ratio() >= 0.8 for title in titles
+    )
+
+
+def is_title_furniture(line: _Line, titles: set[str]) -> bool:
+    """A line holding a running title, perhaps beside a truncated copy of it."""
+    keys = [collapse(strip_markup(c)).casefold() for c in line.filled]
+    if not keys or not any(k in titles for k in keys):
+        return False
+    return all(k in titles or _similar_prefix(k, titles) for k in keys)
+
+
+def mark_furniture(lines: list[_Line]) -> None:
+    """Flag running titles and page numbers as furniture, and multi-cell rows printed again.
+
+    Repeated rows stay in the table (flagged), because a repeated header row
+    tells the plan finder which column layout the next page uses.
+    """
+    titles = repeated_titles(lines)
+    row_counts = Counter(l.key for l in lines if len(l.filled) > 1)
+    seen_titles: set[str] = set()
+    seen_rows: set[str] = set()
+    for line in lines:
+        if line.is_blank:
+            continue
+        if is_page_number(line):
+            line.furniture = True
+        elif is_title_furniture(line, titles):
+            first = line.key in titles and line.key not in seen_titles
+            seen_titles.add(line.key)
+            line.furniture = not first or line.is_tabular
+        elif len(line.filled) > 1 and row_counts[line.key] >= 2 and len(line.key) >= 12:
+            line.repeated = line.key in seen_rows
+            seen_rows.add(line.key)
+
+
+def read_text(data: bytes, name: str) -> ReadDocument:
+    """Read a text or markdown dump into paragraphs and tables."""
+    text = decode(data)
+    lines = [_Line(number=i + 1, cells=split_cells(raw)) for i, raw in enumerate(text.splitlines())]
+    lines = [l for l in lines if not is_separator(l.cells)]
+    mark_furniture(lines)
+    builder = _Builder(name=name)
+    for line in lines:
+        if line.is_blank:
+            continue
+        if line.furniture:
+            builder.page_break()
+        elif line.repeated:
+            builder.page_break()
+            builder.add_row(line)
+        elif line.is_tabular:
+            builder.add_row(line)
+        else:
+            builder.add_paragraph(line)
+    builder.close_table()
+    title = next((b.text for b in builder.blocks if isinstance(b, Paragraph)), None)
+    fmt = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
+    return ReadDocument(name=name, format=fmt, title=title, pages=builder.page, blocks=builder.blocks)

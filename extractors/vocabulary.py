@@ -1,0 +1,165 @@
+"""Every word list the extractors rely on, one table per piece of knowledge.
+
+Parsers import these tables instead of spelling words inside their regular
+expressions, so a new synonym (a council that heads its column "Who") is one
+line here and nowhere else.
+"""
+from __future__ import annotations
+
+# Column headers and record labels -> canonical field.  Keys are compared after
+# `normalise_label` (lower case, "(s)" and punctuation dropped, "&" -> "and").
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": (
+        "ref", "ref no", "reference", "no", "number", "item", "item no", "action no",
+        "rec no", "recommendation no", "para", "paragraph", "id",
+    ),
+    "recommendation": (
+        "recommendation", "recommendations", "objective", "issue", "finding",
+        "recommendation finding", "area", "priority", "section", "theme", "key issue",
+        "area for improvement", "audit recommendation", "recommendations made",
+        "what we will do", "aim", "goal", "risk", "weakness", "standard",
+    ),
+    "action": (
+        "action", "action proposed", "proposed action", "management action",
+        "agreed action", "action required", "action to be taken", "actions agreed",
+        "management response", "actions to be taken", "planned action", "what",
+        "action agreed", "action planned", "how we will do it", "activity", "task",
+    ),
+    "owner": (
+        "responsibility", "responsible", "lead", "owner", "contact", "contacts",
+        "responsible officer", "lead officer", "action owner", "by whom", "who",
+        "responsible person", "accountable officer", "lead person", "lead director",
+        "executive lead", "responsible lead", "lead responsibility", "responsible manager",
+    ),
+    "deadline": (
+        "deadline", "timescale", "timescales", "by when", "target date", "due date",
+        "date", "completion date", "timeframe", "time frame", "when", "target completion",
+        "target completion date", "implementation date", "date due", "revised deadline",
+        "revised date", "revised target date", "original deadline", "original date",
+        "original target date", "timeline",
+    ),
+    "progress": (
+        "progress", "progress and next steps", "update", "status", "progress update",
+        "comments", "current position", "progress to date", "next steps", "commentary",
+        "position", "update on progress", "current status", "progress comments",
+        "latest update", "position statement", "evidence of progress", "notes on progress",
+    ),
+    "outcome": (
+        "outcome", "outcomes", "expected outcome", "success measure", "measure of success",
+        "intended outcome", "success criteria", "expected impact", "impact",
+    ),
+    "rag": ("rag", "rag rating", "rating", "rag status", "status rag", "rag rated", "bragg", "brag"),
+}
+
+# Header words that mark the *original* of two deadline columns.
+ORIGINAL_DEADLINE_WORDS = ("original",)
+REVISED_DEADLINE_WORDS = ("revised", "new", "amended", "updated")
+
+# RAG ratings as printed -> canonical rating.  Order of severity for "Amber/Green".
+RAG_WORDS: dict[str, str] = {
+    "red": "red", "r": "red",
+    "amber": "amber", "a": "amber", "yellow": "amber",
+    "green": "green", "g": "green",
+    "blue": "blue", "b": "blue", "complete": "blue", "completed": "blue",
+}
+RAG_SEVERITY = ("red", "amber", "green", "blue")
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+# UK meteorological seasons: name -> (first month, last month).
+SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}
+
+# Deadline words that are not dates, by status (compared on normalised text).
+DEADLINE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "ongoing": (
+        "ongoing", "on going", "on-going", "continuous", "continuing", "monthly", "quarterly",
+        "annually", "annual", "weekly", "yearly", "bi-monthly", "bimonthly", "rolling",
+        "throughout", "as required", "as and when", "continual",
+    ),
+    "tba": (
+        "tba", "tbc", "tbd", "to be agreed", "to be arranged", "to be confirmed",
+        "to be determined", "to be decided", "to be set", "to be scheduled",
+    ),
+    "relative": (
+        "next meeting", "verbal update", "on publication", "in line with", "following",
+        "after the", "subject to", "when available", "once", "upon", "on receipt",
+        "dependent on", "depending on", "at the next", "following the",
+    ),
+    "none": (
+        "complete", "completed", "in place", "n/a", "na", "not applicable", "done",
+        "achieved", "closed", "-", "none", "nil",
+    ),
+}
+
+# Honorifics and post-nominals stripped from owner names.
+HONORIFICS = (
+    "dr", "cllr", "councillor", "mr", "mrs", "ms", "miss", "prof", "professor", "sir",
+    "dame", "rev", "revd", "lord", "lady", "the rt hon", "rt hon", "cllr mrs", "cllr mr",
+)
+POSTNOMINALS = ("obe", "mbe", "cbe", "frcp", "frcs", "mrcgp", "phd", "qc", "kc", "jp", "dl")
+
+# Words that make an owner a role or a body rather than a person.
+ROLE_WORDS = (
+    "director", "directors", "consultant", "manager", "managers", "officer", "officers",
+    "head", "lead", "leads", "chief", "inspector", "commissioner", "principal", "chair",
+    "chairman", "secretary", "executive", "coordinator", "co-ordinator", "team", "group",
+    "board", "partnership", "committee", "network", "service", "services", "forum",
+    "nurse", "clinician", "advisor", "adviser", "analyst", "strategy", "planning",
+    "implementation", "senior", "deputy", "assistant", "interim", "acting", "associate",
+    "colleagues", "staff", "all", "practitioner", "practitioners", "specialist", "leader",
+    "governance", "health", "public", "care", "clinical", "medical", "commissioning",
+    "development", "finance", "operations", "operational", "divisional", "mental",
+    "improvement", "wellbeing", "well", "being", "strategic", "programme", "project",
+    "support", "teams", "groups", "boards",
+)
+ORG_WORDS = (
+    "council", "nhs", "trust", "ccg", "icb", "pct", "police", "university", "authority",
+    "cc", "lcc", "ambulance", "fire", "rescue", "ltd", "plc", "hospital", "hospitals",
+    "foundation", "commissioning", "government", "department", "agency", "nst", "cqc",
+    "uhl", "lpt", "standards", "trading", "licensing", "city", "county", "borough",
+    "district", "region", "regional", "national", "england", "scotland", "wales",
+    "directorate", "division", "unit", "office", "collaborative", "alliance", "society",
+    "sector", "community", "voluntary",
+)
+
+# Letters from other scripts that print like Latin ones ("ТВА" typed in Cyrillic).
+CONFUSABLES = str.maketrans({
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "У": "Y", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y",
+    "х": "x", "і": "i", "І": "I",
+})
+
+# Position words before a month: which days of it they cover.
+MONTH_PARTS: dict[str, tuple[int, int]] = {
+    "beginning of": (1, 10), "start of": (1, 10), "early": (1, 10), "mid": (11, 20),
+    "middle of": (11, 20), "late": (21, 31), "end of": (21, 31), "end": (21, 31),
+}
+
+# Phrases that join two owners in one cell ("X in conjunction with Y").
+OWNER_JOINERS = (
+    "in conjunction with", "supported by", "with support from", "working with", "together with",
+    "on behalf of", "assisted by",
+)
+# Place words that join an organisation's name rather than a person's ("East Midlands Ambulance").
+PLACE_WORDS = ("east", "west", "north", "south", "midlands", "central", "greater", "upper", "lower")
+# Lower-case words after which a capitalised run names a role or a body, not a person.
+ROLE_CONNECTORS = ("of", "for", "and", "in", "to", "the", "on", "at")
+
+# Labels that open or fill a record in narrative plans ("Section 1.1 ...",
+# "Contact(s) ...", "RATING Amber", "Priority: ...", "Next steps: ...").
+RECORD_START_LABELS = ("section", "priority", "objective", "recommendation", "area for improvement", "aim")
+RECORD_FIELD_LABELS: dict[str, str] = {
+    "contact": "owner", "contacts": "owner", "lead": "owner", "leads": "owner", "owner": "owner",
+    "responsible officer": "owner", "lead officer": "owner", "responsibility": "owner",
+    "rating": "rag", "rag rating": "rag", "rag": "rag", "rag status": "rag",
+    "next steps": "next_steps", "progress": "progress", "update": "progress", "progress update": "progress",
+    "deadline": "deadline", "timescale": "deadline", "target date": "deadline", "due date": "deadline",
+    "outcome": "outcome", "expected outcome": "outcome", "risks": "progress", "risk": "progress",
+}

@@ -1,0 +1,18 @@
+"""Reconciling what one plan says of itself: cross-references resolved to rows of the same plan."""
+from __future__ import annotations
+
+from extractors.xrefs import resolve_references
+from schema.models import Plan
+
+
+def resolve_plan_references(plan: Plan) -> Plan:
+    """Each item's references resolved against its own plan's refs (never across plans)."""
+    refs = [item.ref for item in plan.items]
+    resolved = resolve_references([item.cross_refs for item in plan.items], refs)
+    items = [item.model_copy(update={"cross_refs": r}) for item, r in zip(plan.items, resolved)]
+    return plan.model_copy(update={"items": items})
+
+
+def dangling(plan: Plan) -> list[tuple[str | None, str]]:
+    """(row ref, raw text) for every reference that points at no row of its plan."""
+    return [(item.ref, ref.raw) for item in plan.items for ref in item.cross_refs if not ref.resolved]

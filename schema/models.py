@@ -1,0 +1,183 @@
+"""The data that passes between stages.
+
+Readers produce a `ReadDocument` (paragraphs and tables, each with its page);
+finders turn its blocks into `PlanDraft`s of `RawItem`s (cell text per canonical
+field, as printed); interpreters turn those into `Item`s with parsed deadlines,
+owners, ratings and cross-references; the store writes a `DocumentResult`.
+Every model downstream of the reader keeps a `Provenance`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, Field
+
+FIELDS = ("ref", "recommendation", "action", "owner", "deadline", "progress", "outcome", "rag")
+DeadlineStatus = Literal["date", "ongoing", "tba", "relative", "none"]
+Granularity = Literal["day", "week", "month", "quarter", "season", "half", "financial_year", "year"]
+
+
+class Provenance(BaseModel):
+    """Where a thing came from, so a person can check it against the paper."""
+
+    document: str
+    page: Optional[int] = None
+    last_page: Optional[int] = None
+    table: Optional[int] = None
+    line: Optional[int] = None
+
+
+# --- what a reader produces -------------------------------------------------
+
+class Cell(BaseModel):
+    """One table cell: its paragraphs in order (a `<p>` each, or one line each)."""
+
+    paragraphs: list[str] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(p for p in self.paragraphs if p)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+
+class Row(BaseModel):
+    cells: list[Cell]
+    page: int = 1
+    line: Optional[int] = None
+    starts_page: bool = False  # first row after a page break (furniture removed)
+    repeated: bool = False  # printed before: a running header or other page furniture
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+class Table(BaseModel):
+    kind: Literal["table"] = "table"
+    rows: list[Row]
+    page: int = 1
+    index: int = 0
+    caption: Optional[str] = None
+
+
+class Paragraph(BaseModel):
+    kind: Literal["paragraph"] = "paragraph"
+    text: str
+    page: int = 1
+    line: Optional[int] = None
+    heading: bool = False
+
+
+Block = Union[Table, Paragraph]
+
+
+class ReadDocument(BaseModel):
+    """A paper as a reader sees it: blocks in reading order, plus what it says of itself."""
+
+    name: str
+    format: str
+    title: Optional[str] = None
+    paper_date: Optional[dt.date] = None
+    pages: int = 1
+    blocks: list[Block] = Field(default_factory=list)
+
+
+# --- what the finders produce ------------------------------------------------
+
+class RawItem(BaseModel):
+    """One row of a plan, each canonical field's text as printed."""
+
+    ref: Optional[str] = None
+    recommendation: Optional[str] = None
+    action: Optional[str] = None
+    owner: Optional[str] = None
+    deadline: Optional[str] = None
+    original_deadline: Optional[str] = None
+    progress: Optional[str] = None
+    outcome: Optional[str] = None
+    rag: Optional[str] = None
+    extra: Optional[str] = None  # text printed in the row that no field took; scanned for references
+    provenance: Provenance
+
+
+class PlanDraft(BaseModel):
+    title: Optional[str] = None
+    shape: Literal["table", "actions_log", "rated_sections", "priorities", "minutes"] = "table"
+    provenance: Provenance
+    items: list[RawItem] = Field(default_factory=list)
+
+
+# --- what the interpreters produce -------------------------------------------
+
+class Deadline(BaseModel):
+    """A deadline as printed and what it means.
+
+    `due` is the last day of the period named; `status` says whether a date was
+    found at all; `span` is where in `text` the date was found.
+    """
+
+    text: Optional[str] = None
+    status: DeadlineStatus = "none"
+    start: Optional[dt.date] = None
+    due: Optional[dt.date] = None
+    granularity: Optional[Granularity] = None
+    span: Optional[tuple[int, int]] = None
+    original: Optional["Deadline"] = None
+
+
+class Owner(BaseModel):
+    name: str
+    kind: Literal["person", "role", "organisation", "initials"] = "person"
+    honorific: Optional[str] = None
+    raw: Optional[str] = None
+
+
+class CrossReference(BaseModel):
+    raw: str
+    kind: Literal["explicit", "range", "anaphoric"] = "explicit"
+    target_ref: Optional[str] = None
+    field: Optional[str] = None
+    resolved: bool = False
+
+
+class Item(BaseModel):
+    ref: Optional[str] = None
+    recommendation: Optional[str] = None
+    action: Optional[str] = None
+    owners: list[Owner] = Field(default_factory=list)
+    owner_text: Optional[str] = None
+    deadline: Deadline = Field(default_factory=Deadline)
+    progress: Optional[str] = None
+    rag: Optional[str] = None
+    rag_text: Optional[str] = None
+    outcome: Optional[str] = None
+    cross_refs: list[CrossReference] = Field(default_factory=list)
+    provenance: Provenance
+
+
+class Plan(BaseModel):
+    title: Optional[str] = None
+    shape: str = "table"
+    provenance: Provenance
+    items: list[Item] = Field(default_factory=list)
+
+
+class DocumentResult(BaseModel):
+    """Everything extracted from one paper, ready to store."""
+
+    name: str
+    path: str
+    sha256: str
+    format: str
+    title: Optional[str] = None
+    paper_date: Optional[dt.date] = None
+    pages: int = 1
+    plans: list[Plan] = Field(default_factory=list)
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(p.items) for p in self.plans)
