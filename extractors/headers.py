@@ -8,6 +8,7 @@ from extractors.vocabulary import HEADER_SYNONYMS, ORIGINAL_DEADLINE_WORDS, REVI
 
 _LOOKUP = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
 _MAX_HEADER_WORDS = 8
+_MIN_KNOWN_SHARE = 0.6  # a header may carry columns we do not read ("Date raised", "Risk score")
 
 
 def normalise_label(text: str) -> str:
@@ -41,8 +42,8 @@ def header_to_fields(cells: list[str]) -> Optional[list[Optional[str]]]:
     """Column -> canonical field for a header row, or None when the row is not a plan header.
 
     A header names at least two different fields, one of them what the row is
-    about (recommendation, action or progress), and every printed cell must be
-    a known header.  A header word broken over two cells ("Recom" | "mendations")
+    about (recommendation, action or progress), and most of its printed cells
+    are known headers (unknown columns are ignored).  A header word broken over two cells ("Recom" | "mendations")
     is read whole.  An empty first header cell over a numbered column is the ref.
     """
     fields: list[Optional[str]] = [label_field(c) if c.strip() else None for c in cells]
@@ -52,9 +53,12 @@ def header_to_fields(cells: list[str]) -> Optional[list[Optional[str]]]:
             if joined:
                 fields[i] = fields[i + 1] = joined
     printed = [i for i, c in enumerate(cells) if c.strip()]
-    if not printed or any(fields[i] is None for i in printed):
+    known = [i for i in printed if fields[i] is not None]
+    if not printed or len(known) < _MIN_KNOWN_SHARE * len(printed):
         return None
-    named = {fields[i] for i in printed}
+    if any(len(cells[i].split()) > _MAX_HEADER_WORDS for i in printed):
+        return None
+    named = {fields[i] for i in known}
     if len(named) < 2 or not named & {"recommendation", "action", "progress"}:
         return None
     if fields and fields[0] is None and not cells[0].strip():

@@ -7,6 +7,7 @@ Improvement Managers" -> one role, kept whole.  Honorifics go to their own field
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from extractors.cleaning import collapse
@@ -24,6 +25,20 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[\.']?(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z]
 _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")
 _VOCAB = frozenset(ROLE_WORDS) | frozenset(ORG_WORDS)
 _EMPTY = {"n/a", "na", "none", "-", "tbc", "tba", "all"}
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    """gender-guesser's dictionary of about 45,000 given names (shipped with the package, offline)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def is_given_name(token: str) -> bool:
+    """True when token is a known first name ("Bev", "Priti"), not a place or a word ("Hartley")."""
+    token = token.strip(".,")
+    return len(token) > 1 and _given_names().get_gender(token) != "unknown"
 
 
 def _is_vocab(token: str) -> bool:
@@ -69,9 +84,15 @@ def person_runs(tokens: list[str]) -> list[list[str]]:
 
 
 def split_juxtaposed(run: list[str]) -> list[str]:
-    """'Hanna Blackledge Rod Moore' -> two names; a run of 3 stays one name."""
+    """'Hanna Blackledge Rod Moore' -> two names; 'Stuart Cameron Strickland' stays one.
+
+    A run of four or six is cut into pairs when every pair opens with a given
+    name; otherwise the run is one name.
+    """
     if len(run) >= 4 and len(run) % 2 == 0 and not any(t.startswith("St") for t in run):
-        return [" ".join(run[i: i + 2]) for i in range(0, len(run), 2)]
+        pairs = [run[i: i + 2] for i in range(0, len(run), 2)]
+        if all(is_given_name(p[0]) for p in pairs):
+            return [" ".join(p) for p in pairs]
     return [" ".join(run)]
 
 
@@ -82,9 +103,9 @@ def _classify(text: str) -> str:
     lowered = {t.casefold().strip(".,") for t in tokens}
     if lowered & set(ORG_WORDS):
         return "organisation"
-    if lowered & set(ROLE_WORDS) or len(tokens) == 1:
-        return "role" if lowered & set(ROLE_WORDS) else "organisation"
-    return "person"
+    if lowered & set(ROLE_WORDS):
+        return "role"
+    return "person" if is_given_name(tokens[0]) or len(tokens) == 1 else "organisation"
 
 
 def _owners_in_chunk(chunk: str) -> list[Owner]:
@@ -95,11 +116,11 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
     for part in parts:
         h, text = strip_honorific(part)
         tokens = text.split()
-        if all(_is_name_token(t) for t in tokens) and 2 <= len(tokens):
+        if all(_is_name_token(t) for t in tokens) and 2 <= len(tokens) and is_given_name(tokens[0]):
             people += [Owner(name=n, kind="person", honorific=h or honorific, raw=chunk)
                        for n in split_juxtaposed([t.rstrip(".,") for t in tokens])]
             continue
-        runs = [r for r in person_runs(tokens) if len(r) >= 2]
+        runs = [r for r in person_runs(tokens) if len(r) >= 2 and is_given_name(r[0])]
         if people and runs and not all(_is_name_token(t) for t in tokens):
             runs = runs[-1:] if tokens[-1].rstrip(".,") == runs[-1][-1] else []
         for run in runs:

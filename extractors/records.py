@@ -19,8 +19,12 @@ from extractors.refs import split_numbered
 from extractors.vocabulary import RAG_WORDS, RECORD_FIELD_LABELS, RECORD_START_LABELS
 from schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
 
+# "Section<TAB>1.1 Title", "Objective 1.1: Title", "Priority 2: Title", "Priority: Title".  A dotted
+# number is the record's ref; a plain one ("Priority 2") only counts the priorities.
 _START = re.compile(
-    r"^\s*\**(?P<label>" + "|".join(RECORD_START_LABELS) + r")\**(?:\s*(?P<num>\d{1,2}))?\s*(?::|\t|$)\s*(?P<rest>.*)$",
+    r"^\s*\**(?P<label>" + "|".join(RECORD_START_LABELS) + r")\**"
+    r"(?:\s*(?P<ref>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)|\s*(?P<num>\d{1,2}))?"
+    r"\s*(?::|\t|$|(?<=\d)\s)\s*(?P<rest>.*)$",
     re.I | re.S)
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _SUBPART = re.compile(r"^(?P<label>[A-Z][\w()'’ &]{0,40}?)\s+[-–]\s+\S")
@@ -101,7 +105,7 @@ def _start_of(line: _Line, following: list[_Line]) -> Optional[tuple[str, str]]:
     m = _START.match(text)
     if not m:
         return None
-    rest = collapse(m.group("rest").replace("\t", " "))
+    rest = collapse(f"{m.group('ref') or ''} {m.group('rest')}".replace("\t", " "))
     if not rest and following and re.match(r"^\d{1,2}\.\d", following[0].text):
         return m.group("label"), ""
     return (m.group("label"), rest) if rest else None
@@ -130,11 +134,12 @@ def find_records(blocks: list[Block], document: str) -> list[PlanDraft]:
         if current is None or current.closed:
             i += 1
             continue
-        if _is_heading(line.text) and not line.label and i + 1 < len(lines) and _start_of(lines[i + 1], lines[i + 2: i + 3]):
-            current.closed = True
+        kind, value = label_of(line.label) if line.label else label_of(line.text)
+        if kind is None and not line.label and _is_heading(line.text) and i + 1 < len(lines) \
+                and _start_of(lines[i + 1], lines[i + 2: i + 3]):
+            current.closed = True  # the title of the next section
             i += 1
             continue
-        kind, value = label_of(line.label) if line.label else label_of(line.text)
         if line.label and kind is not None:
             value = collapse(f"{value} {line.text}")
         elif line.label:

@@ -34,7 +34,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "deadline": (
         "deadline", "timescale", "timescales", "by when", "target date", "due date",
         "date", "completion date", "timeframe", "time frame", "when", "target completion",
-        "target completion date", "implementation date", "date due", "revised deadline",
+        "target completion date", "implementation date", "date due", "due", "due by", "revised deadline",
         "revised date", "revised target date", "original deadline", "original date",
         "original target date", "timeline",
     ),

@@ -39,7 +39,7 @@ Example:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite file to write (created if missing).")
 @click.option("--force", is_flag=True, help="Re-extract files even when their content is unchanged.")
-@click.option("--quiet", is_flag=True, help="Print only the total and failures.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the total and failures.")
 def ingest(paths: tuple[Path, ...], db_path: str, force: bool, quiet: bool) -> None:
     db = open_db(db_path)
 
