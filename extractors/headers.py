@@ -13,7 +13,7 @@ _MIN_KNOWN_SHARE = 0.6  # a header may carry columns we do not read ("Date raise
 
 def normalise_label(text: str) -> str:
     """'Progress & next steps' -> 'progress and next steps'; 'Contact(s):' -> 'contact'."""
-    text = text.casefold().replace("&", " and ").replace("(s)", "")
+    text = text.casefold().replace("&", " and ").replace("(s)", "").replace("#", " no ")
     text = re.sub(r"[^\w\s/]", " ", text)
     text = text.replace("/", " ")
     return " ".join(text.split())

@@ -194,6 +194,7 @@ def strip_glued_header(text: str, header: str) -> str:
 
 
 def _unglue(row: Row, header: list[str]) -> Row:
+    """The row with header words printed into its cells removed (the row itself if none were)."""
     cells = []
     for cell, head in zip(row.cells, header + [""] * len(row.cells)):
         paragraphs = [strip_glued_header(p, head) for p in cell.paragraphs]
@@ -234,8 +235,9 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
                 plans.append(_draft(assembler, document, title, table))
             assembler = PlanAssembler(columns=columns, document=document, table_index=table.index)
             for early in pending:
-                if len(early.cells) == len(row.cells):
-                    assembler.add(_unglue(early, header))
+                unglued = _unglue(early, header)
+                if len(early.cells) == len(row.cells) and unglued != early:
+                    assembler.add(unglued)
             pending = []
             continue
         if assembler is None:

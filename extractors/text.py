@@ -13,12 +13,13 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Optional
 
 from extractors.cleaning import cell_paragraphs, collapse, strip_markup
 from schema.models import Cell, Paragraph, ReadDocument, Row, Table
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
-_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _MIN_REPEATS = 3
 
 
@@ -26,12 +27,18 @@ _MIN_REPEATS = 3
 class _Line:
     number: int
     cells: list[str]
+    raw: str = ""
     furniture: bool = False
     repeated: bool = False
+    breaks_page: bool = False
 
     @property
     def filled(self) -> list[str]:
         return [c for c in self.cells if collapse(strip_markup(c))]
+
+    @property
+    def pipe(self) -> bool:
+        return "\t" not in self.raw and self.raw.lstrip().startswith("|")
 
     @property
     def is_blank(self) -> bool:
@@ -109,7 +116,8 @@ def split_cells(line: str) -> list[str]:
 def is_separator(cells: list[str]) -> bool:
     """Markdown rule rows such as `---|:--:|---` and their tab-separated copies."""
     filled = [c for c in cells if c.strip()]
-    return bool(filled) and all(_SEPARATOR_CELL.match(c) for c in filled)
+    return (bool(filled) and all(_SEPARATOR_CELL.match(c) for c in filled)
+            and any(c.count("-") >= 2 or ":" in c for c in filled))
 
 
 def is_page_number(line: _Line) -> bool:
@@ -120,20 +128,22 @@ def is_page_number(line: _Line) -> bool:
 def repeated_titles(lines: list[_Line]) -> set[str]:
     """Texts of single-cell lines printed often enough to be a running page title.
 
-    A repeated line counts only where a tabular line follows it, so repeated
-    prose labels ("Next steps:") are left alone.
+    A line printed twice counts when a table follows it each time; one printed
+    three times or more, when a table follows it at least once.  Repeated prose
+    labels ("Next steps:") are left alone.
     """
     counts = Counter(l.key for l in lines if len(l.filled) == 1 and len(l.key) >= 8)
     titles = set()
     for key, n in counts.items():
-        if n < _MIN_REPEATS:
+        if n < 2:
             continue
+        above_tables = []
         for i, line in enumerate(lines):
             if len(line.filled) == 1 and line.key == key:
                 nxt = next((m for m in lines[i + 1:] if not m.is_blank), None)
-                if nxt is not None and nxt.is_tabular:
-                    titles.add(key)
-                    break
+                above_tables.append(nxt is not None and nxt.is_tabular)
+        if all(above_tables) or (n >= _MIN_REPEATS and any(above_tables)):
+            titles.add(key)
     return titles
 
 
@@ -165,36 +175,58 @@ def mark_furniture(lines: list[_Line]) -> None:
         if line.is_blank:
             continue
         if is_page_number(line):
-            line.furniture = True
+            line.furniture = line.breaks_page = True
         elif is_title_furniture(line, titles):
             first = line.key in titles and line.key not in seen_titles
             seen_titles.add(line.key)
             line.furniture = not first or line.is_tabular
+            line.breaks_page = not first
         elif len(line.filled) > 1 and row_counts[line.key] >= 2 and len(line.key) >= 12:
-            line.repeated = line.key in seen_rows
+            line.repeated = line.breaks_page = line.key in seen_rows
             seen_rows.add(line.key)
+
+
+def ends_table(previous: _Line, line: _Line) -> bool:
+    """After a blank line, does this row start a new table rather than a new page of the same one?
+
+    A markdown table ends at a blank line; a tab-separated one goes on (dumps
+    put blank lines at page breaks) unless the number of cells changes.
+    """
+    if previous.pipe and line.pipe:
+        return True
+    return len(previous.cells) != len(line.cells)
 
 
 def read_text(data: bytes, name: str) -> ReadDocument:
     """Read a text or markdown dump into paragraphs and tables."""
     text = decode(data)
-    lines = [_Line(number=i + 1, cells=split_cells(raw)) for i, raw in enumerate(text.splitlines())]
+    lines = [_Line(number=i + 1, cells=split_cells(raw), raw=raw) for i, raw in enumerate(text.splitlines())]
     lines = [l for l in lines if not is_separator(l.cells)]
     mark_furniture(lines)
     builder = _Builder(name=name)
+    previous: Optional[_Line] = None
+    gap = False  # blank lines (and nothing else) since the last row
     for line in lines:
         if line.is_blank:
+            gap = True
             continue
+        if line.breaks_page:
+            builder.page_break()
+            gap = False
         if line.furniture:
-            builder.page_break()
-        elif line.repeated:
-            builder.page_break()
+            gap = False
+            continue
+        if line.is_tabular:
+            if gap and previous is not None and ends_table(previous, line):
+                builder.close_table()
             builder.add_row(line)
-        elif line.is_tabular:
-            builder.add_row(line)
+            previous = line
         else:
             builder.add_paragraph(line)
+            previous = None
+        gap = False
     builder.close_table()
     title = next((b.text for b in builder.blocks if isinstance(b, Paragraph)), None)
+    pages = builder.page if builder.content_since_break or builder.page == 1 else builder.page - 1
     fmt = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
-    return ReadDocument(name=name, format=fmt, title=title, pages=builder.page, blocks=builder.blocks)
+    return ReadDocument(name=name, format=fmt, title=title, pages=pages, blocks=builder.blocks)

@@ -18,7 +18,10 @@ _BARE = re.compile(r"(?<![\d.£$])(?P<n>" + _NUM + r")(?![\d%]|\.\d)")
 _KEYWORD_INT = re.compile(r"\b(?:see\s+)?" + _KEYWORD + r"\s+(?P<n>\d{1,3})\b(?!\.?\d)", re.I)
 _AS_ABOVE = re.compile(r"\b(?:as|see)\s+above\b", re.I)
 _AS_REF_ABOVE = re.compile(r"\bas\s+(?:" + _KEYWORD + r"\s+)?(?P<n>" + _NUM + r")\s+above\b", re.I)
-_POINT_REF = re.compile(r"\b(?P<n>[A-Z]\d{1,3})\b")
+# A word shortly before a number that makes it a reference even when no such row exists
+# ("see item 7.7" dangles; a bare "7.7" that is no row is just a number).
+_CUE = re.compile(r"\b(?:see|" + _KEYWORD + r")\b(?:(?!\.\s)[^;])*$", re.I)
+_CUE_REACH = 30
 
 
 def _expand(a: str, b: str) -> list[str]:
@@ -48,7 +51,10 @@ def find_references(text: Optional[str], field: Optional[str] = None) -> list[Cr
     for m in _BARE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field))
+        window = text[max(0, m.start() - _CUE_REACH): m.start()]
+        cue = _CUE.search(window)
+        raw = window[cue.start():] + m.group(0) if cue else m.group(0)
+        refs.append(CrossReference(raw=raw.strip(), kind="explicit", target_ref=m.group("n"), field=field))
     for m in _KEYWORD_INT.finditer(text):
         refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field))
     if _AS_ABOVE.search(text) and not _AS_REF_ABOVE.search(text):
@@ -94,4 +100,5 @@ def resolve_references(refs_by_row: list[list[CrossReference]], row_refs: list[O
 
 
 def _is_explicit(raw: str) -> bool:
+    """A reference written with a cue word ("see", "item", "action"), not a bare number."""
     return bool(re.search(r"[A-Za-z]", raw))

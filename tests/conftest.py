@@ -1,0 +1,30 @@
+"""Shared test helpers: where fixtures, the corpus and ../shared live."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+
+
+def load_scorer():
+    """The shared scorer module, or skip the test when ../shared is not beside the checkout."""
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        pytest.skip("../shared/eval/score.py is not present")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["shared_score"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def scorer():
+    return load_scorer()

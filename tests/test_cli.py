@@ -1,0 +1,53 @@
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from ingest.cli import cli
+from tests.conftest import CORPUS, FIXTURES
+
+
+def test_every_command_has_help_with_an_example():
+    runner = CliRunner()
+    for args in ([], ["ingest"], ["export"]):
+        result = runner.invoke(cli, args + ["--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output
+
+
+def test_ingest_prints_a_line_per_file_and_a_total(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "t.db")
+    result = runner.invoke(cli, ["ingest", str(FIXTURES), "--db", db])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 7
+    assert "stored" in lines[0] and lines[-1].startswith("6 files: 6 stored (14 items)")
+    again = runner.invoke(cli, ["ingest", str(FIXTURES), "--db", db])
+    assert again.output.strip().splitlines()[-1] == "6 files: 0 stored (0 items), 6 unchanged, 0 failed"
+
+
+def test_a_bad_file_fails_alone_and_sets_the_exit_status(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.txt").write_text("Action\tLead\nFix the roof.\tEstates\n")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1
+    assert "FAILED" in result.output and "empty.txt: the file is empty" in result.output
+    assert "1 stored (1 items)" in result.output
+
+
+def test_export_jsonl_and_csv(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "t.db")
+    runner.invoke(cli, ["ingest", str(CORPUS), "--db", db])
+    out = runner.invoke(cli, ["export", "--db", db])
+    rows = [json.loads(line) for line in out.output.splitlines()]
+    assert list(rows[0]) == ["document", "ref", "recommendation", "action", "owners", "deadline_text",
+                             "deadline", "deadline_status", "progress", "rag", "outcome", "cross_refs"]
+    assert len(rows) == 21
+    target = tmp_path / "items.csv"
+    runner.invoke(cli, ["export", "--db", db, "--format", "csv", "--output", str(target)])
+    table = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(table) == 21
+    assert any(r["owners"] == "Jane Whitcombe; Ade Okafor" for r in table)

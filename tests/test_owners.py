@@ -1,0 +1,60 @@
+import pytest
+
+from extractors.owners import is_given_name, split_owners, strip_honorific
+
+CASES = [
+    ("Rod Moore", ["Rod Moore"]),
+    ("Rod Moore / Simon Freeman Helen Reeve", ["Rod Moore", "Simon Freeman", "Helen Reeve"]),
+    ("Hanna Blackledge Rod Moore", ["Hanna Blackledge", "Rod Moore"]),
+    ("Paul Miller Paul Miller", ["Paul Miller"]),
+    ("Simon Freeman, Clare Neil", ["Simon Freeman", "Clare Neil"]),
+    ("Tim Rideout; Rodney Green", ["Tim Rideout", "Rodney Green"]),
+    ("Ruth Lake & Adam Archer", ["Ruth Lake", "Adam Archer"]),
+    ("Ruth Lake and Adam Archer", ["Ruth Lake", "Adam Archer"]),
+    ("Alistair Cartwright / Stuart Cameron Strickland.", ["Alistair Cartwright", "Stuart Cameron Strickland"]),
+    ("Andrew St. John", ["Andrew St John"]),
+    ("Rod Moore Sandie Nicholson (supported by Clare Neill)", ["Rod Moore", "Sandie Nicholson", "Clare Neill"]),
+    ("Clair Neil in conjunction with City Council colleagues", ["Clair Neil", "City Council colleagues"]),
+    ("Health and Well Being Improvement Managers", ["Health and Well Being Improvement Managers"]),
+    ("Leicester/ NST", ["Leicester", "NST"]),
+    ("Macdonald/ Rod Moore", ["Macdonald", "Rod Moore"]),
+    ("Maternity Services / Stop Smoking Service", ["Maternity Services", "Stop Smoking Service"]),
+    ("Hartley Dementia Action Alliance", ["Hartley Dementia Action Alliance"]),
+    ("Director of Public Health", ["Director of Public Health"]),
+    ("Clare Mills, Leicester City Council Nicola Bassindale, Leicester City Council",
+     ["Clare Mills", "Nicola Bassindale"]),
+    ("Bev White Leicester City Council Alison Brooks Leicester City CCG", ["Bev White", "Alison Brooks"]),
+    ("Kim Knight, Operational Manager, Integrated Sexual Health Services, Northshire NHS Partnership Trust",
+     ["Kim Knight"]),
+    ("Jo Ames, Consultant in Public Health Chief Inspector Dana Tobin-Price, Northshire Police",
+     ["Jo Ames", "Dana Tobin-Price"]),
+    ("Police Inspector Lara Voss", ["Lara Voss"]),
+    ("Cllr Mrs Manjula Sood", ["Manjula Sood"]),
+    ("Dr Sam Patel", ["Sam Patel"]),
+    ("N/A", []),
+    ("", []),
+    (None, []),
+]
+
+
+@pytest.mark.parametrize("text, names", CASES)
+def test_split_owners(text, names):
+    assert [o.name for o in split_owners(text)] == names
+
+
+def test_kinds_and_honorifics():
+    owners = split_owners("Dr Priya Shah / Finance Team / Eastvale NHS Trust / PS")
+    assert [(o.name, o.kind) for o in owners] == [
+        ("Priya Shah", "person"), ("Finance Team", "role"), ("Eastvale NHS Trust", "organisation"),
+        ("PS", "initials")]
+    assert owners[0].honorific == "Dr"
+
+
+def test_strip_honorific_and_postnominals():
+    assert strip_honorific("Professor Jane Doe OBE") == ("Professor", "Jane Doe")
+    assert strip_honorific("Mrs") == (None, "Mrs")
+
+
+def test_given_names_come_from_the_dictionary():
+    assert is_given_name("Priti") and is_given_name("Bev")
+    assert not is_given_name("Hartley") and not is_given_name("Maternity")

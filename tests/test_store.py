@@ -1,0 +1,101 @@
+import shutil
+
+import pytest
+
+from db.schema import SCHEMA_VERSION, schema_version
+from db.store import open_db, owner_key, write_document
+from db.queries import iter_items
+from ingest.batch import ingest_paths
+from ingest.pipeline import extract_path
+from tests.conftest import FIXTURES
+
+COUNTED = ("documents", "plans", "recommendations", "actions", "owners", "action_owners", "cross_references")
+
+
+def counts(db):
+    return {t: db[t].count for t in COUNTED}
+
+
+@pytest.fixture
+def db(tmp_path):
+    return open_db(str(tmp_path / "t.db"))
+
+
+def test_schema_is_idempotent_and_versioned(tmp_path):
+    path = str(tmp_path / "t.db")
+    open_db(path)
+    db = open_db(path)
+    assert schema_version(db) == SCHEMA_VERSION
+    assert {"documents", "actions", "owners", "action_owners", "cross_references"} <= set(db.table_names())
+    assert db["actions_fts"].exists() and db["recommendations_fts"].exists()
+
+
+def test_writing_twice_replaces_and_keeps_counts(db):
+    result = extract_path(FIXTURES / "continuation_rows.txt")
+    write_document(db, result)
+    first = counts(db)
+    write_document(db, result)
+    assert counts(db) == first
+    assert first["actions"] == 4 and first["recommendations"] == 2
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_text_beside_parsed_values_and_provenance(db):
+    write_document(db, extract_path(FIXTURES / "continuation_rows.txt"))
+    row = db.execute("select deadline_text, deadline_date, deadline_status, owner_text, page, table_index "
+                     "from actions where action like 'Ask the carers%'").fetchone()
+    assert row == ("Ongoing", None, "ongoing", "Dr Helen Ash / Omar Siddiq", 1, 0)
+    honorific = db.execute("select honorific from action_owners join owners on owners.id = owner_id "
+                           "where owners.name = 'Helen Ash'").fetchone()
+    assert honorific == ("Dr",)
+
+
+def test_cross_references_store_raw_text_and_target(db):
+    write_document(db, extract_path(FIXTURES / "rated_sections.txt"))
+    rows = db.execute("select raw, kind, target_ref, resolved, target_action_id is not null "
+                      "from cross_references").fetchall()
+    assert rows == [("see 4.1", "explicit", "4.1", 1, 1)]
+
+
+def test_full_text_search(db):
+    write_document(db, extract_path(FIXTURES / "paragraph_cells.txt"))
+    hits = db.execute("select action from actions where id in "
+                      "(select rowid from actions_fts where actions_fts match 'tablets')").fetchall()
+    assert hits == [("Lend tablets to people on low incomes.",)]
+
+
+def test_owner_register_is_shared_across_papers(db, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Action\tLead\nFix roof.\tDr Omar Siddiq\n")
+    b.write_text("Action\tLead\nPaint walls.\tomar siddiq\n")
+    ingest_paths(db, [a, b])
+    assert db.execute("select count(*) from owners").fetchone() == (1,)
+    assert owner_key("Andrew St. John") == owner_key("andrew st john")
+
+
+def test_changed_file_replaces_its_rows_and_unchanged_is_skipped(db, tmp_path):
+    paper = tmp_path / "p.txt"
+    shutil.copy(FIXTURES / "continuation_rows.txt", paper)
+    assert [o.status for o in ingest_paths(db, [paper])] == ["stored"]
+    assert [o.status for o in ingest_paths(db, [paper])] == ["unchanged"]
+    paper.write_text("Action\tLead\nOnly one action now.\tEstates\n")
+    assert [o.items for o in ingest_paths(db, [paper])] == [1]
+    assert db["actions"].count == 1 and db["documents"].count == 1
+
+
+def test_failure_keeps_what_a_good_run_stored(db, tmp_path):
+    paper = tmp_path / "p.txt"
+    shutil.copy(FIXTURES / "continuation_rows.txt", paper)
+    ingest_paths(db, [paper])
+    paper.write_bytes(b"")
+    (outcome,) = ingest_paths(db, [paper])
+    assert outcome.status == "failed" and outcome.error_kind == "empty_file"
+    assert db["actions"].count == 4
+
+
+def test_items_read_back_in_export_shape(db):
+    write_document(db, extract_path(FIXTURES / "continuation_rows.txt"))
+    items = list(iter_items(db))
+    assert items[2]["owners"] == ["Helen Ash", "Omar Siddiq"]
+    assert items[0]["document"] == "continuation_rows.txt"

@@ -1,0 +1,91 @@
+from extractors.tables import find_table_plans, strip_glued_header
+from extractors.text import read_text
+from schema.models import Table
+
+
+def plans_of(text: str):
+    doc = read_text(text.encode(), "x.txt")
+    return [p for b in doc.blocks if isinstance(b, Table) for p in find_table_plans(b, "x.txt")]
+
+
+HEAD = "Ref\tRecommendation\tAction\tLead\tDeadline\tProgress"
+
+
+def test_numbered_rows_and_empty_first_cells():
+    plans = plans_of("\n".join([
+        HEAD,
+        "1.1\tRecruit two nurses.\tAdvertise the posts.\tHead of Nursing\tMay 2020\tAdvert out.",
+        "\t\tInterview in June.\tHead of Nursing\tJune 2020\t",
+        "1.2\tReview rotas.\tAudit rotas on two wards.\tMatron\tQ2\tStarted.",
+    ]))
+    items = plans[0].items
+    assert [(i.ref, i.action) for i in items] == [
+        ("1.1", "Advertise the posts."), ("1.1", "Interview in June."), ("1.2", "Audit rotas on two wards.")]
+    assert items[1].recommendation == "Recruit two nurses."
+
+
+def test_row_split_by_page_break_is_joined():
+    plans = plans_of("\n".join([
+        HEAD,
+        "2.1\tAgree a single\tDraft the\tChief Officer\tJuly 2021\tDraft under way and",
+        "", "7", "",
+        HEAD,
+        "\tframework for grants.\tframework.\t\t\tdue in May.",
+        "2.2\tPublish the results.\tPut results online.\tComms Lead\tAugust 2021\t",
+    ]))
+    items = plans[0].items
+    assert len(items) == 2
+    assert items[0].recommendation == "Agree a single framework for grants."
+    assert items[0].action == "Draft the framework."
+    assert items[0].progress == "Draft under way and due in May."
+    assert items[0].provenance.page == 1 and items[0].provenance.last_page == 2
+
+
+def test_single_cell_row_continues_its_column():
+    plans = plans_of("\n".join([
+        HEAD,
+        "3.1\tImprove signage.\tReplace signs in the car park.\tEstates\tOctober 2021\tSigns ordered.",
+        "\t\t\t\t\tFitting booked for September.",
+    ]))
+    assert plans[0].items[0].progress == "Signs ordered. Fitting booked for September."
+
+
+def test_section_heading_rows_are_not_items():
+    plans = plans_of("\n".join([
+        HEAD, "4. Workforce\t\t\t\t\t",
+        "4.1\tCut agency spend.\tAgree a cap.\tFinance Director\tMarch 2022\t",
+    ]))
+    assert [i.ref for i in plans[0].items] == ["4.1"]
+
+
+def test_missing_number_is_inferred_only_between_neighbours():
+    plans = plans_of("\n".join([
+        HEAD,
+        "5.1\tA.\tDo a.\tX Team\tMay 2020\t",
+        "\tSomething new starts here.\tDo b.\tX Team\tMay 2020\tDone.",
+        "5.3\tC.\tDo c.\tX Team\tMay 2020\t",
+    ]))
+    assert [i.ref for i in plans[0].items] == ["5.1", "5.2", "5.3"]
+
+
+def test_two_headers_make_two_plans_and_repeated_header_one():
+    plans = plans_of("\n".join([
+        HEAD, "1.1\tA.\tDo a.\tX Team\tMay 2020\t",
+        HEAD, "1.2\tB.\tDo b.\tX Team\tMay 2020\t",
+        "Action\tOwner\tDue", "Tidy up.\tY Team\tJune 2020",
+    ]))
+    assert [len(p.items) for p in plans] == [2, 1]
+
+
+def test_two_deadline_columns_keep_the_revised_one():
+    plans = plans_of("\n".join([
+        "Action\tOwner\tOriginal deadline\tRevised deadline",
+        "Publish the strategy.\tPolicy Lead\tMarch 2020\tJune 2020",
+    ]))
+    item = plans[0].items[0]
+    assert item.deadline == "June 2020" and item.original_deadline == "March 2020"
+
+
+def test_strip_glued_header():
+    assert strip_glued_header("Progress & next stepsCVD work started", "Progress & next steps") == "CVD work started"
+    assert strip_glued_header("Leader of the council", "Lead") == "Leader of the council"

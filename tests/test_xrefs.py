@@ -1,0 +1,38 @@
+from extractors.xrefs import find_references, resolve_references
+
+
+def targets(text):
+    return [r.target_ref for r in find_references(text)]
+
+
+def test_find_explicit_range_and_anaphoric():
+    assert targets("see 1.1 above") == ["1.1"]
+    assert targets("See item 4.3 above.") == ["4.3"]
+    assert targets("relates to recommendation 1.1 above") == ["1.1"]
+    assert targets("See 4.3 and 4.6 above") == ["4.3", "4.6"]
+    assert targets("Items 11.1 – 11.5 to be considered") == ["11.1", "11.2", "11.3", "11.4", "11.5"]
+    assert targets("Recs 3.1-3.3") == ["3.1", "3.2", "3.3"]
+    assert targets("see action 2") == ["2"]
+    refs = find_references("As above")
+    assert [r.kind for r in refs] == ["anaphoric"]
+
+
+def test_figures_are_not_references():
+    assert targets("uptake rose from 62.6% to 69.7%") == []
+    assert targets("£2.5m was agreed") == []
+
+
+def test_resolution_stays_in_the_plan_and_never_points_at_itself():
+    rows = [find_references(t) for t in ["", "As above", "see 1.1 and 9.9; see item 7.7", "part of 1.3 and 1.1"]]
+    resolved = resolve_references(rows, ["1.1", "1.2", "1.3", "1.4"])
+    assert [r.target_ref for r in resolved[1]] == ["1.1"]
+    assert [(r.target_ref, r.resolved) for r in resolved[2]] == [("1.1", True), ("9.9", False), ("7.7", False)]
+    assert [r.target_ref for r in resolved[3]] == ["1.3", "1.1"]
+    rows = [find_references("see 1.1")]
+    assert resolve_references(rows, ["1.1"]) == [[]]
+
+
+def test_as_above_points_past_rows_of_the_same_ref():
+    rows = [[], [], find_references("As above")]
+    resolved = resolve_references(rows, ["3.1", "3.2", "3.2"])
+    assert [r.target_ref for r in resolved[2]] == ["3.1"]
