@@ -101,6 +101,9 @@ def _classify(text: str) -> str:
     if len(tokens) == 1 and _INITIALS.match(tokens[0]) and tokens[0].casefold() not in ORG_WORDS:
         return "initials"
     lowered = {t.casefold().strip(".,") for t in tokens}
+    last = tokens[-1].casefold().strip(".,")
+    if last in ROLE_WORDS and last not in ORG_WORDS:  # "Trust Secretary" is a role, "NHS Trust" a body
+        return "role"
     if lowered & set(ORG_WORDS):
         return "organisation"
     if lowered & set(ROLE_WORDS):
