@@ -139,10 +139,9 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
 
 def split_owners(text: Optional[str]) -> list[Owner]:
     """Every distinct owner a responsibility cell names, in order."""
-    text = collapse(text)
-    if not text or text.casefold() in _EMPTY:
+    if not text or collapse(text).casefold() in _EMPTY:
         return []
-    chunks = [c.strip(" ,.-()") for c in _JOINER.split(text)]
+    chunks = [collapse(c).strip(" ,.-()") for c in _JOINER.split(text)]  # line breaks separate owners
     owners: list[Owner] = []
     seen: set[str] = set()
     for chunk in chunks:

@@ -53,6 +53,8 @@ class PlanAssembler:
     columns: list[Optional[str]]
     document: str
     table_index: int
+    aligned_paragraphs: bool = True
+    header: list[str] = field(default_factory=list)
     groups: list[_Group] = field(default_factory=list)
 
     # -- reading a row ----------------------------------------------------
@@ -62,15 +64,18 @@ class PlanAssembler:
         for col, cell in zip(self.columns, row.cells):
             if col is None or cell.is_empty:
                 continue
+            paragraphs = list(cell.paragraphs) if self.aligned_paragraphs else ["\n".join(cell.paragraphs)]
             if col in out and col in ("recommendation", "ref"):
                 out[col] = [_join(" ".join(out[col]), cell.text)]
             elif col in out:
-                out[col] = [_join(a, b) for a, b in zip(out[col], cell.paragraphs)] or cell.paragraphs
+                out[col] = [_join(a, b) for a, b in zip(out[col], paragraphs)] or paragraphs
             else:
-                out[col] = list(cell.paragraphs)
+                out[col] = paragraphs
         return out
 
     def add(self, row: Row) -> None:
+        if row.heading:
+            return
         fields = self.row_fields(row)
         ref_text = " ".join(fields.pop("ref", []))
         rec_text = " ".join(fields.pop("recommendation", []))
@@ -85,13 +90,19 @@ class PlanAssembler:
         if not rec_text and not items and ref is None:
             return
         if ref is not None:
-            self.start_groups([(ref, rec_text)], row, items)
+            current = self.groups[-1] if self.groups else None
+            if current and current.ref == ref and collapse(rec_text) in ("", current.recommendation):
+                self.add_to_group(row, items)  # the ref cell merged down over several actions
+            else:
+                self.start_groups([(ref, rec_text)], row, items)
             return
         numbered = split_numbered(rec_text) if rec_text else [(None, "")]
         if numbered[0][0] is not None:
             self.start_groups(numbered, row, items)
         elif rec_text and is_section_heading(rec_text) and not items:
             return
+        elif rec_text and self.groups and collapse(rec_text) == self.groups[-1].recommendation:
+            self.add_to_group(row, items)  # a merged cell carried down to the rows it spans
         elif rec_text and not self.recommendation_continues(rec_text, bool(items)):
             self.start_groups([(None, split_heading(rec_text))], row, items)
         else:
@@ -161,7 +172,7 @@ class PlanAssembler:
         out: list[dict[str, str]] = [{} for _ in range(count)]
         for key, paragraphs in items.items():
             if key != "action" and count == 1:
-                out[0][key] = collapse(" ".join(paragraphs))
+                out[0][key] = "\n".join(paragraphs).strip()  # line breaks still separate owners
                 continue
             for i, text in enumerate(paragraphs):
                 target = out[min(i, count - 1)]
@@ -186,11 +197,31 @@ class PlanAssembler:
 def strip_glued_header(text: str, header: str) -> str:
     """'Progress & next stepsCVD analysis' -> 'CVD analysis' (a header printed into its first row)."""
     header = collapse(header)
-    if header and text.casefold().startswith(header.casefold()) and len(text) > len(header):
+    if header and text.casefold().startswith(header.casefold()):
         rest = text[len(header):]
+        if not rest:
+            return ""
         if rest[0].isspace() or rest[0].isupper():
             return rest.strip()
     return text
+
+
+def header_glued(row: Row, header: list[str]) -> Optional[Row]:
+    """A header printed again with the text under it run into it -> that text, as a row.
+
+    Every printed cell starts with its column's header (at least two of them);
+    what follows the header words continues the row cut by the page break.
+    """
+    labelled = 0
+    for cell, head in zip(row.cells, header):
+        if cell.is_empty:
+            continue
+        if not head.strip() or not cell.text.casefold().startswith(collapse(head).casefold()):
+            return None
+        labelled += 1
+    if labelled < 2:
+        return None
+    return _unglue(row, header).model_copy(update={"starts_page": True})
 
 
 def _unglue(row: Row, header: list[str]) -> Row:
@@ -233,7 +264,8 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
                 continue
             if assembler is not None:
                 plans.append(_draft(assembler, document, title, table))
-            assembler = PlanAssembler(columns=columns, document=document, table_index=table.index)
+            assembler = PlanAssembler(columns=columns, document=document, table_index=table.index,
+                                      aligned_paragraphs=table.aligned_paragraphs, header=header)
             for early in pending:
                 unglued = _unglue(early, header)
                 if len(early.cells) == len(row.cells) and unglued != early:
@@ -242,8 +274,9 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
             continue
         if assembler is None:
             pending.append(row)
-        else:
-            assembler.add(row)
+            continue
+        glued = header_glued(row, assembler.header)
+        assembler.add(glued if glued is not None else row)
     if assembler is not None:
         plans.append(_draft(assembler, document, title, table))
     return [p for p in plans if p.items]

@@ -56,6 +56,9 @@ def find_references(text: Optional[str], field: Optional[str] = None) -> list[Cr
         raw = window[cue.start():] + m.group(0) if cue else m.group(0)
         refs.append(CrossReference(raw=raw.strip(), kind="explicit", target_ref=m.group("n"), field=field))
     for m in _KEYWORD_INT.finditer(text):
+        before = text[: m.start()].rstrip()
+        if not m.group(0).lower().startswith("see") and (not before or before[-1] in ".!?:;"):
+            continue  # "Action 3 agreed by ..." opens a sentence: a label, not a reference
         refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field))
     if _AS_ABOVE.search(text) and not _AS_REF_ABOVE.search(text):
         m = _AS_ABOVE.search(text)
@@ -84,7 +87,8 @@ def resolve_references(refs_by_row: list[list[CrossReference]], row_refs: list[O
                 ref = ref.model_copy(update={"target_ref": above, "resolved": above is not None})
             elif ref.target_ref in known:
                 ref = ref.model_copy(update={"resolved": True})
-            elif ref.kind == "range" or _is_explicit(ref.raw):
+            elif ref.kind == "range" or _is_explicit(ref.raw) and (
+                    "." in (ref.target_ref or "") or ref.raw.lower().startswith("see")):
                 ref = ref.model_copy(update={"resolved": False})
             else:
                 continue

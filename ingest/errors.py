@@ -27,3 +27,11 @@ class UnreadableFile(IngestError):
 
 class ExtractionFailed(IngestError):
     kind = "extraction_failed"
+
+
+class ReaderFailed(IngestError):
+    """The reader for the file's format could not read it; `kind` says why (encrypted, corrupt, ...)."""
+
+    def __init__(self, path: str, message: str, kind: str):
+        super().__init__(path, message)
+        self.kind = kind

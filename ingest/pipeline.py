@@ -10,12 +10,20 @@ import hashlib
 from pathlib import Path
 from typing import Callable, Optional
 
+import io
+import zipfile
+
+from extractors.docx import read_docx
+from extractors.errors import ReadError
+from extractors.html import read_html
 from extractors.interpret import interpret_item
+from extractors.legacy import read_legacy_word
+from extractors.pdf import read_pdf
 from extractors.paperdate import find_paper_date
 from extractors.records import find_records
 from extractors.tables import find_table_plans
 from extractors.text import read_text
-from ingest.errors import EmptyFile, ExtractionFailed, UnsupportedFormat
+from ingest.errors import EmptyFile, ExtractionFailed, ReaderFailed, UnsupportedFormat
 from ingest.reconcile import resolve_plan_references
 from schema.models import DocumentResult, Paragraph, Plan, PlanDraft, ReadDocument, Table
 
@@ -26,10 +34,10 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 def sniff_format(data: bytes, name: str) -> str:
     """The format a file's content shows (magic bytes first, the name's suffix last)."""
     head = data[:1024].lstrip()
-    if head.startswith(b"%PDF"):
+    if b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "docx" if _is_word_zip(data) else "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
     if head.startswith(b"{\\rtf"):
@@ -44,19 +52,42 @@ def sniff_format(data: bytes, name: str) -> str:
     return "text"
 
 
-def readers() -> dict[str, Reader]:
-    """Format -> reader.  Later formats register here."""
-    return {"text": read_text, "markdown": read_text}
+def _is_word_zip(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return True  # a damaged Word file: let the Word reader say what is wrong
+
+
+READERS: dict[str, Reader] = {
+    "text": read_text,
+    "markdown": read_text,
+    "html": read_html,
+    "docx": read_docx,
+    "pdf": read_pdf,
+    "doc": lambda data, name: read_legacy_word(data, name, "doc"),
+    "rtf": lambda data, name: read_legacy_word(data, name, "rtf"),
+}
 
 
 def read_document(data: bytes, name: str, path: str = "") -> ReadDocument:
+    """Bytes -> blocks, through the reader for the format the content shows."""
+    where = path or name
     if not data.strip():
-        raise EmptyFile(path or name, "the file is empty")
+        raise EmptyFile(where, "the file is empty")
     fmt = sniff_format(data, name)
-    reader = readers().get(fmt)
+    reader = READERS.get(fmt)
     if reader is None:
-        raise UnsupportedFormat(path or name, f"{fmt} files are not supported yet")
-    return reader(data, name)
+        what = "a zip archive that is not a Word document" if fmt == "zip" else f"{fmt} content"
+        raise UnsupportedFormat(where, f"{what} is not a paper boardpapers can read")
+    try:
+        return reader(data, name)
+    except ReadError as exc:
+        raise ReaderFailed(where, str(exc), exc.kind) from exc
+    except Exception as exc:  # a library's own error on a malformed file
+        raise ReaderFailed(where, f"cannot read this {fmt} file ({type(exc).__name__}: {exc})",
+                           "corrupt") from exc
 
 
 def find_plans(document: ReadDocument) -> list[PlanDraft]:
@@ -65,7 +96,8 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     heading: Optional[str] = None
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            heading = block.text if len(block.text) < 200 else heading
+            if block.heading or heading is None or len(block.text) < 120:
+                heading = block.text if len(block.text) < 200 else heading
         elif isinstance(block, Table):
             plans += find_table_plans(block, document.name, title=heading)
     plans += find_records(document.blocks, document.name)

@@ -50,6 +50,7 @@ class Row(BaseModel):
     line: Optional[int] = None
     starts_page: bool = False  # first row after a page break (furniture removed)
     repeated: bool = False  # printed before: a running header or other page furniture
+    heading: bool = False  # one cell merged across the whole table: a section heading
 
     @property
     def texts(self) -> list[str]:
@@ -62,6 +63,10 @@ class Table(BaseModel):
     page: int = 1
     index: int = 0
     caption: Optional[str] = None
+    # True where several paragraphs in one cell are the rows of a flattened table
+    # (text dumps: the i-th <p> of each column belongs together); False where a
+    # cell's paragraphs are simply its lines (HTML, Word, PDF).
+    aligned_paragraphs: bool = True
 
 
 class Paragraph(BaseModel):

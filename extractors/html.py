@@ -1,0 +1,122 @@
+"""Reader for HTML papers: tables (caption, thead/tbody, rowspan/colspan, <br> and <p> in
+cells) and the page's other text as paragraphs, in document order.  Parsed with lxml."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import lxml.html
+from lxml import etree
+
+from extractors.cleaning import collapse, strip_markup
+from extractors.grid import SpanCell, spans_to_rows
+from schema.models import Paragraph, ReadDocument, Table
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "caption", "div",
+           "td", "th", "section", "article", "header", "footer", "address"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIP = {"script", "style", "noscript", "template", "head", "nav"}
+
+
+def _int(value: Optional[str]) -> int:
+    m = re.match(r"\s*(\d+)", value or "")
+    return max(int(m.group(1)), 1) if m else 1
+
+
+def element_lines(el) -> list[str]:
+    """An element's text split at <br> and block children, each line cleaned."""
+    parts: list[str] = []
+    current: list[str] = []
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str) or node.tag in _SKIP:
+            return
+        if node.tag == "br":
+            parts.append("".join(current))
+            current.clear()
+        elif node.tag in _BLOCKS and node is not el:
+            parts.append("".join(current))
+            current.clear()
+        if node.text and node.tag != "br":
+            current.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if node.tag in _BLOCKS and node is not el:
+            parts.append("".join(current))
+            current.clear()
+
+    walk(el)
+    parts.append("".join(current))
+    return [line for line in (strip_markup(p) for p in parts) if line]
+
+
+def _table(el, index: int) -> Table:
+    source: list[list[SpanCell]] = []
+    for tr in el.iter("tr"):
+        if _nearest_table(tr) is not el:
+            continue
+        cells = [SpanCell(paragraphs=element_lines(td), colspan=_int(td.get("colspan")),
+                          rowspan=_int(td.get("rowspan")))
+                 for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+        if cells:
+            source.append(cells)
+    caption = el.find("caption")
+    return Table(rows=spans_to_rows(source), index=index, aligned_paragraphs=False,
+                 caption=collapse(caption.text_content()) if caption is not None else None)
+
+
+def _nearest_table(el):
+    parent = el.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _has_block_child(el) -> bool:
+    return any(isinstance(c.tag, str) and (c.tag in _BLOCKS or c.tag in ("table", "ul", "ol")) for c in el)
+
+
+def read_html(data: bytes, name: str) -> ReadDocument:
+    """Read an HTML paper into paragraphs and tables."""
+    root = lxml.html.document_fromstring(data)
+    blocks = []
+    tables = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP or _inside(el, "table") or _inside_skipped(el):
+            continue
+        if el.tag == "table":
+            blocks.append(_table(el, tables))
+            tables += 1
+        elif el.tag in _BLOCKS - {"td", "th", "caption"} and not _has_block_child(el):
+            text = " ".join(element_lines(el))
+            if text:
+                blocks.append(Paragraph(text=text, heading=el.tag in _HEADINGS))
+    title_el = root.find(".//title")
+    title = collapse(title_el.text_content()) if title_el is not None else None
+    if not title:
+        title = next((b.text for b in blocks if isinstance(b, Paragraph)), None)
+    return ReadDocument(name=name, format="html", title=title, blocks=blocks)
+
+
+def _inside(el, tag: str) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _inside_skipped(el) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in _SKIP:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+__all__ = ["read_html", "element_lines"]
+_ = etree  # lxml.etree is the parser behind lxml.html

@@ -1,0 +1,37 @@
+"""Legacy Word (.doc) and RTF papers, converted to .docx through LibreOffice when it is installed."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from extractors.docx import read_docx
+from extractors.errors import ConverterMissing, CorruptDocument
+from schema.models import ReadDocument
+
+CONVERT_SECONDS = 120
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_legacy_word(data: bytes, name: str, suffix: str) -> ReadDocument:
+    """Convert a .doc or .rtf paper to .docx with `soffice --headless`, then read that."""
+    binary = soffice()
+    if binary is None:
+        raise ConverterMissing(f"{suffix} papers need LibreOffice (soffice) to convert them; it is not installed")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"paper.{suffix}"
+        source.write_bytes(data)
+        try:
+            subprocess.run([binary, "--headless", "--convert-to", "docx", "--outdir", tmp, str(source)],
+                           check=True, capture_output=True, timeout=CONVERT_SECONDS)
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise CorruptDocument(f"LibreOffice could not convert this {suffix} file ({exc})") from exc
+        converted = Path(tmp) / "paper.docx"
+        if not converted.exists():
+            raise CorruptDocument(f"LibreOffice could not convert this {suffix} file")
+        document = read_docx(converted.read_bytes(), name)
+    return document.model_copy(update={"format": suffix})

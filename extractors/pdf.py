@@ -1,0 +1,384 @@
+"""Reader for PDF papers with pdfplumber.
+
+Per page: ruled tables through pdfplumber's line finder (merged cells carried
+down to the rows they span); where a page has no ruled table, an unruled plan
+table found by text alignment under a header line; the other text as lines,
+grouped into paragraphs in reading order.  Across pages: running headers and
+footers (lines repeated page after page) and page numbers are dropped, and a
+table that goes on over a page break is stitched into one, its first row on
+the new page marked so a row the break split can be joined.  Each page is
+closed once read, so memory stays flat however long the paper.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from extractors.cleaning import collapse
+from extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from extractors.headers import header_to_fields
+from schema.models import Cell, Paragraph, ReadDocument, Row, Table
+
+RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
+         "intersection_tolerance": 5}
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
+_COLUMN_GAP = 12.0      # points of white space that separate two header cells
+_ROW_GAP_FACTOR = 1.35  # a gap this much wider than the text's leading starts a new row
+_PARAGRAPH_GAP_FACTOR = 1.6
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    words: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    number: int
+    items: list[tuple[float, object]] = field(default_factory=list)  # (top, _Line | Table)
+    layout: Optional[list[float]] = None  # column starts of an unruled table still open at the page end
+    layout_fields: Optional[list[Optional[str]]] = None
+
+
+# --- words and lines ---------------------------------------------------------
+
+def _words_to_lines(words: list[dict]) -> list[_Line]:
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(word["top"] - lines[-1].top) <= 3:
+            lines[-1].words.append(word)
+        else:
+            lines.append(_Line("", word["top"], word["bottom"], word["x0"], word.get("size", 0), [word]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+        line.text = collapse(" ".join(w["text"] for w in line.words))
+        line.x0 = line.words[0]["x0"]
+        line.bottom = max(w["bottom"] for w in line.words)
+        line.size = max(w.get("size", 0) for w in line.words)
+    return lines
+
+
+def _phrases(line: _Line) -> list[tuple[float, float, str]]:
+    """Words of a line grouped into phrases wherever a wide gap separates them."""
+    out: list[list] = []
+    for word in line.words:
+        if out and word["x0"] - out[-1][1] < _COLUMN_GAP:
+            out[-1][1] = word["x1"]
+            out[-1][2] += " " + word["text"]
+        else:
+            out.append([word["x0"], word["x1"], word["text"]])
+    return [(a, b, t) for a, b, t in out]
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Wrapped lines of one cell back into one string ("imple-" + "mentation")."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and line[:1].islower() and text[-2:-1].isalpha():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}".strip()
+    return collapse(text)
+
+
+# --- ruled tables --------------------------------------------------------------
+
+def _closing_rules(page) -> list[float]:
+    """Where vertical rules start and end: a table cut by the page bottom has no closing
+    horizontal rule there, so one is supplied at the ends of its vertical rules."""
+    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 5]
+    if not verticals:
+        return []
+    return [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]
+
+
+def _ruled_tables(page) -> list[tuple[tuple, list[Row]]]:
+    found = []
+    settings = dict(RULED, explicit_horizontal_lines=_closing_rules(page))
+    for table in page.find_tables(settings):
+        texts = table.extract()
+        rows_meta = table.rows
+        if len(texts) < 2 or max(len(r) for r in texts) < 2:
+            continue
+        rows: list[Row] = []
+        previous_cells: list[Optional[tuple]] = [None] * len(texts[0])
+        for r, (cells, meta) in enumerate(zip(texts, rows_meta)):
+            out: list[Cell] = []
+            for c, text in enumerate(cells):
+                bbox = meta.cells[c] if c < len(meta.cells) else None
+                if text is None and bbox is None:
+                    above = previous_cells[c] if c < len(previous_cells) else None
+                    if above is not None and above[0][3] > meta.bbox[1] + 1:  # merged down into this row
+                        out.append(Cell(paragraphs=list(above[1])))
+                        continue
+                    out.append(Cell())
+                    continue
+                paragraphs = [_join_lines((text or "").split("\n"))] if text else []
+                out.append(Cell(paragraphs=paragraphs))
+                if c < len(previous_cells):
+                    previous_cells[c] = (bbox, paragraphs)
+            filled = sum(1 for cell in out if not cell.is_empty)
+            starts = sum(1 for b in meta.cells if b is not None)
+            rows.append(Row(cells=out, page=page.page_number, heading=filled == 1 and starts == 1 and len(out) > 1))
+        found.append((table.bbox, rows))
+    return found
+
+
+# --- unruled tables -------------------------------------------------------------
+
+def _header_layout(line: _Line) -> Optional[tuple[list[float], list[Optional[str]]]]:
+    phrases = _phrases(line)
+    if len(phrases) < 2:
+        return None
+    fields = header_to_fields([p[2] for p in phrases])
+    if not fields:
+        return None
+    return [p[0] for p in phrases], fields
+
+
+def _column_of(x: float, starts: list[float]) -> int:
+    col = 0
+    for i, start in enumerate(starts):
+        if x >= start - 4:
+            col = i
+    return col
+
+
+def _fits(line: _Line, starts: list[float]) -> bool:
+    """A line belongs to the table when no word straddles a column boundary."""
+    for word in line.words:
+        for start in starts[1:]:
+            if word["x0"] < start - 4 < word["x1"] - 2:
+                return False
+    return True
+
+
+def _unruled_rows(lines: list[_Line], starts: list[float], page_number: int) -> list[Row]:
+    """Lines under a header -> rows, a new row wherever the gap is wider than the leading."""
+    if not lines:
+        return []
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    leading = min(gaps) if gaps else 12.0
+    groups: list[list[_Line]] = [[lines[0]]]
+    for previous, line in zip(lines, lines[1:]):
+        if line.top - previous.top > leading * _ROW_GAP_FACTOR:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    rows = []
+    for group in groups:
+        columns: list[list[str]] = [[] for _ in starts]
+        for line in group:
+            parts: dict[int, list[str]] = {}
+            for word in line.words:
+                parts.setdefault(_column_of(word["x0"], starts), []).append(word["text"])
+            for col, words in parts.items():
+                columns[col].append(" ".join(words))
+        cells = [Cell(paragraphs=[_join_lines(c)] if c else []) for c in columns]
+        rows.append(Row(cells=cells, page=page_number, line=None))
+    return rows
+
+
+def _take_unruled(lines: list[_Line], starts: list[float]) -> tuple[list[_Line], list[_Line]]:
+    """Split lines into those of the table (from the top, while they fit) and the rest."""
+    taken: list[_Line] = []
+    for i, line in enumerate(lines):
+        if not _fits(line, starts) or (taken and line.top - taken[-1].bottom > 40):
+            return taken, lines[i:]
+        taken.append(line)
+    return taken, []
+
+
+# --- a page --------------------------------------------------------------------
+
+def _read_page(page, open_layout: Optional[tuple[list[float], list]]) -> _Page:
+    out = _Page(number=page.page_number)
+    ruled = _ruled_tables(page) if len(page.edges) >= 4 else []
+    boxes = [bbox for bbox, _ in ruled]
+    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
+    outside = [w for w in words if not any(b[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= b[2] + 1
+                                           and b[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= b[3] + 1
+                                           for b in boxes)]
+    for bbox, rows in ruled:
+        out.items.append((bbox[1], Table(rows=rows, page=page.page_number, aligned_paragraphs=False)))
+    lines = _words_to_lines(outside)
+    if not ruled:
+        lines = _find_unruled(lines, open_layout, out)
+    for line in lines:
+        out.items.append((line.top, line))
+    out.items.sort(key=lambda item: item[0])
+    return out
+
+
+def _find_unruled(lines: list[_Line], open_layout, out: _Page) -> list[_Line]:
+    """Pull an unruled plan table out of the page's lines; return the lines left over."""
+    rest: list[_Line] = []
+    i = 0
+    layout = open_layout
+    while i < len(lines):
+        found = _header_layout(lines[i])
+        if found is None and layout is not None and i == 0:
+            starts, fields = layout
+            body, after = _take_unruled(lines, starts)
+            if body:
+                rows = _unruled_rows(body, starts, out.number)
+                out.items.append((body[0].top, Table(rows=rows, page=out.number, aligned_paragraphs=False)))
+                out.layout, out.layout_fields = starts, fields
+                lines, i = after, 0
+                layout = None
+                continue
+        if found is None:
+            rest.append(lines[i])
+            i += 1
+            layout = None
+            continue
+        starts, fields = found
+        header = Row(cells=[Cell(paragraphs=[p[2]]) for p in _phrases(lines[i])], page=out.number)
+        body, after = _take_unruled(lines[i + 1:], starts)
+        rows = [header] + _unruled_rows(body, starts, out.number)
+        out.items.append((lines[i].top, Table(rows=rows, page=out.number, aligned_paragraphs=False)))
+        out.layout = starts if not after else None
+        out.layout_fields = fields
+        lines, i = after, 0
+        layout = None
+    return rest
+
+
+# --- the whole document ----------------------------------------------------------
+
+def _furniture(pages: list[_Page]) -> set[str]:
+    """Lines printed at the top or bottom of most pages (running headers, footers)."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter = Counter()
+    for page in pages:
+        lines = [item for _, item in page.items if isinstance(item, _Line)]
+        edge = {_key(l.text) for l in lines[:2] + lines[-2:]}
+        counts.update(edge)
+    need = max(2, int(0.4 * len(pages)))
+    return {key for key, n in counts.items() if n >= need}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.casefold())
+
+
+def _paragraphs(lines: list[_Line], page: int, body_size: float) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom]
+    normal = statistics.median(gaps) if gaps else 2.0
+    current: list[_Line] = []
+
+    def flush() -> None:
+        if current:
+            heading = current[0].size > body_size * 1.15 and len(current) <= 2
+            out.append(Paragraph(text=_join_lines([l.text for l in current]), page=page, heading=heading))
+            current.clear()
+
+    for line in lines:
+        if current and (line.top - current[-1].bottom > max(normal * _PARAGRAPH_GAP_FACTOR, 3)
+                        or abs(line.size - current[-1].size) > 1):
+            flush()
+        current.append(line)
+    flush()
+    return out
+
+
+def _stitch(blocks: list) -> list:
+    """A table continued at the top of the next page becomes one table."""
+    out: list = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (isinstance(block, Table) and isinstance(previous, Table) and block.page == previous.page + 1
+                and len(block.rows[0].cells) == len(previous.rows[0].cells)):
+            rows = list(block.rows)
+            if rows and [c.text for c in rows[0].cells] == [c.text for c in previous.rows[0].cells]:
+                rows[0] = rows[0].model_copy(update={"repeated": True})
+            if rows:
+                rows[0] = rows[0].model_copy(update={"starts_page": True})
+            if len(rows) > 1 and rows[0].repeated:
+                rows[1] = rows[1].model_copy(update={"starts_page": True})
+            out[-1] = previous.model_copy(update={"rows": previous.rows + rows})
+        else:
+            out.append(block)
+    tables = 0
+    for i, block in enumerate(out):
+        if isinstance(block, Table):
+            out[i] = block.model_copy(update={"index": tables})
+            tables += 1
+    return out
+
+
+def _metadata_date(metadata: dict) -> Optional[dt.date]:
+    raw = str(metadata.get("CreationDate") or "")
+    m = re.search(r"(\d{4})(\d{2})(\d{2})", raw)
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        return None
+
+
+def read_pdf(data: bytes, name: str) -> ReadDocument:
+    """Read a PDF paper into paragraphs and tables, page by page."""
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedDocument("the PDF is encrypted and no password was given") from exc
+    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types for broken files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise EncryptedDocument("the PDF is encrypted and no password was given") from exc
+        raise CorruptDocument(f"the PDF cannot be parsed ({type(exc).__name__})") from exc
+    with pdf:
+        pages: list[_Page] = []
+        sizes: Counter = Counter()
+        chars = 0
+        open_layout = None
+        try:
+            for page in pdf.pages:
+                read = _read_page(page, open_layout)
+                open_layout = (read.layout, read.layout_fields) if read.layout else None
+                chars += len(page.chars)
+                sizes.update(round(c.get("size", 0)) for c in page.chars[:2000])
+                pages.append(read)
+                page.close()
+        except (PDFSyntaxError, KeyError, ValueError, TypeError) as exc:
+            raise CorruptDocument(f"the PDF cannot be parsed ({type(exc).__name__}: {exc})") from exc
+        metadata = dict(pdf.metadata or {})
+    if chars == 0:
+        raise NoTextLayer("the PDF has no text layer (a scan?); run OCR first")
+    body_size = sizes.most_common(1)[0][0] if sizes else 10
+    furniture = _furniture(pages)
+    blocks: list = []
+    for page in pages:
+        lines: list[_Line] = []
+        for _, item in page.items:
+            if isinstance(item, _Line):
+                if _key(item.text) in furniture or _PAGE_NUMBER.match(item.text):
+                    continue
+                lines.append(item)
+                continue
+            blocks += _paragraphs(lines, page.number, body_size)
+            lines = []
+            blocks.append(item)
+        blocks += _paragraphs(lines, page.number, body_size)
+    title = str(metadata.get("Title") or "")
+    if title.strip().casefold() in ("(anonymous)", "untitled", "anonymous", "microsoft word"):
+        title = ""
+    title = collapse(title) or next(
+        (b.text for b in blocks if isinstance(b, Paragraph)), None)
+    return ReadDocument(name=name, format="pdf", title=title, paper_date=_metadata_date(metadata),
+                        pages=len(pages), blocks=_stitch(blocks))
