@@ -9,6 +9,7 @@ same data, so the two cannot drift apart.  Run:  python corpus/build_corpus.py
 """
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,12 +241,331 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(sentences[:1]), " ".join(sentences[1:])] if len(sentences) > 1 else sentences
 
 
+
+# --- 6. A ruled PDF over three pages: running header and footer, the header row
+#        repeated on each page, and a row that the page break splits ------------
+
+HOUSING_HEADER = ["Ref", "Recommendation", "Action", "Lead", "Deadline", "Progress"]
+HOUSING_ITEMS = [
+    Item("1.1", "Repairs reported by tenants should be completed within the target times.",
+         "Introduce online booking of repair appointments.", "Head of Housing Repairs",
+         ["Head of Housing Repairs"], "December 2022", "2022-12-31", "date",
+         "Online booking went live for gas servicing in October."),
+    Item("1.2", "Damp and mould cases should be inspected within ten working days.",
+         "Train repairs operatives to recognise and log damp.", "Mia Lowther / Kwame Asante",
+         ["Mia Lowther", "Kwame Asante"], "Q4 2022/23", "2023-03-31", "date",
+         "Training booked for all three depots."),
+    Item("1.3", "Tenants should be told the outcome of every complaint in writing.",
+         "Adopt the new complaint letter templates.", "Customer Services Manager",
+         ["Customer Services Manager"], "Ongoing", None, "ongoing", "Templates in use since September."),
+    Item("2.1", "The council should publish an annual report on the condition of its housing stock, "
+         "setting out the number of homes that fail the decent homes standard, the work planned to bring "
+         "them up to standard, the cost of that work and how tenants have been involved in setting the "
+         "priorities for investment across each of the estates that the council manages directly, and "
+         "should present the report to the scrutiny committee each autumn.",
+         "Commission a stock condition survey and draft the first annual report.",
+         "Director of Housing", ["Director of Housing"], "Autumn 2023", "2023-11-30", "date",
+         "Survey contractor appointed; a fifth of homes surveyed so far."),
+    Item("2.2", "Void homes should be relet within 28 days.", "See 2.1; review the voids process end to end.",
+         "Voids Manager", ["Voids Manager"], "TBC", None, "tba", "Review scoped.", cross_refs=["2.1"]),
+    Item("2.3", "Rent arrears should be tackled early.", "Send a text reminder when a payment is missed.",
+         "Income Team Leader", ["Income Team Leader"], "31 March 2023", "2023-03-31", "date",
+         "Texts sent since November; arrears down 4%."),
+    Item("3.1", "Estate walkabouts should include residents.", "Invite residents' associations to every walkabout.",
+         "Estate Services Manager", ["Estate Services Manager"], "Monthly", None, "ongoing",
+         "Eleven walkabouts held with residents."),
+]
+
+
+def render_housing_pdf() -> bytes:
+    from reportlab import rl_config
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    rl_config.invariant = 1
+    buffer = io.BytesIO()
+    width, height = landscape(A4)
+    pdf = canvas.Canvas(buffer, pagesize=(width, height), invariant=1)
+    pdf.setTitle("Northshire Council housing scrutiny action plan")
+    widths = [40, 230, 160, 100, 70, 160]
+    left, font, size, leading, pad = 40, "Helvetica", 9, 11, 4
+    bottom_limit = 330  # a short page body, so the plan runs over three pages and 2.1 is cut
+    page = [1]
+
+    def furniture() -> None:
+        pdf.setFont(font, 8)
+        pdf.drawString(left, height - 30, "Northshire Council – Housing Scrutiny Committee action plan")
+        pdf.drawString(width - 100, 25, f"Page {page[0]}")
+
+    def draw_row(cells: list[list[str]], top: float, lines: int) -> float:
+        """Draw one (part of a) row with closed borders; return its bottom."""
+        row_height = lines * leading + 2 * pad
+        x = left
+        pdf.setFont(font, size)
+        for w, cell in zip(widths, cells):
+            pdf.rect(x, top - row_height, w, row_height)
+            for k, text in enumerate(cell[:lines]):
+                pdf.drawString(x + pad, top - pad - size - k * leading, text)
+            x += w
+        return top - row_height
+
+    def wrap(text: str, w: float) -> list[str]:
+        return simpleSplit(text, font, size, w - 2 * pad) if text else []
+
+    header = [wrap(h, w) for h, w in zip(HOUSING_HEADER, widths)]
+    furniture()
+    pdf.setFont(font, 11)
+    pdf.drawString(left, height - 60, "Housing Scrutiny Committee 18 January 2023")
+    top = draw_row(header, height - 80, 1)
+    body = []
+    for item in HOUSING_ITEMS:
+        texts = [item.ref, item.recommendation, item.action, item.owners_text, item.deadline_text, item.progress]
+        body.append([wrap(t or "", w) for t, w in zip(texts, widths)])
+    for cells in body:
+        remaining = cells
+        while remaining:
+            need = max(len(c) for c in remaining) or 1
+            fits = int((top - bottom_limit - 2 * pad) // leading)
+            if fits <= 0:
+                pdf.showPage()
+                page[0] += 1
+                furniture()
+                top = draw_row(header, height - 60, 1)
+                continue
+            lines = min(need, fits)
+            top = draw_row(remaining, top, lines)
+            remaining = [c[lines:] for c in remaining] if lines < need else None
+            if remaining:
+                pdf.showPage()
+                page[0] += 1
+                furniture()
+                top = draw_row(header, height - 60, 1)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+# --- 7. An unruled PDF: a plan set out by alignment alone ---------------------------
+
+UNRULED_ITEMS = [
+    Item("4.1", "Reduce empty shops in the town centre.", "Survey owners and offer meanwhile leases.",
+         "Regeneration Lead", ["Regeneration Lead"], "Sept 2023", "2023-09-30", "date"),
+    Item("4.2", "Improve evening bus links to the hospital.", "Agree a new late route with the operator.",
+         "Transport Manager", ["Transport Manager"], "Q4 2023/24", "2024-03-31", "date"),
+    Item("4.3", "Plant 500 street trees.", "Recruit volunteer tree wardens in each ward.",
+         "Parks Officer", ["Parks Officer"], "Spring 2024", "2024-05-31", "date"),
+]
+
+
+def render_unruled_pdf() -> bytes:
+    from reportlab import rl_config
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    rl_config.invariant = 1
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica-Bold", 13)
+    pdf.drawString(50, 800, "Westfold Council")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(50, 780, "Cabinet, 5 June 2023: town centre plan update")
+    pdf.drawString(50, 755, "Cabinet is asked to note progress on the three commitments made last year.")
+    columns = [50, 90, 250, 400, 495]
+    widths = [35, 150, 140, 90, 60]
+    y = 720
+    for x, h in zip(columns, ["No.", "Objective", "Action", "Lead", "By when"]):
+        pdf.drawString(x, y, h)
+    y -= 20
+    for item in UNRULED_ITEMS:
+        cells = [[item.ref]] + [simpleSplit(t, "Helvetica", 10, w) for t, w in
+                                zip([item.recommendation, item.action, item.owners_text, item.deadline_text],
+                                    widths[1:])]
+        for x, lines in zip(columns, cells):
+            for k, line in enumerate(lines):
+                pdf.drawString(x, y - 12 * k, line)
+        y -= 12 * max(len(c) for c in cells) + 10
+    pdf.drawString(50, y - 20, "Members are invited to comment on the timetable for the coming year.")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+# --- 8. A Word paper holding two plans, with merged cells ---------------------------
+
+WORD_PLAN_A = [
+    Item("1", "Patients should be able to book follow-up appointments before leaving clinic.",
+         "Place a booking clerk in each outpatient clinic.", "Outpatients Manager", ["Outpatients Manager"],
+         "June 2024", "2024-06-30", "date", "Two clinics staffed so far."),
+    Item("1", "Patients should be able to book follow-up appointments before leaving clinic.",
+         "Offer a text link to book online.", "Outpatients Manager", ["Outpatients Manager"],
+         "September 2024", "2024-09-30", "date", "Supplier chosen."),
+    Item("2", "Letters to patients should be written in plain English.",
+         "Rewrite the ten most used letters with the patient panel.", "Head of Patient Experience",
+         ["Head of Patient Experience"], "Q2 2024/25", "2024-09-30", "date", "Four letters agreed."),
+]
+WORD_PLAN_B = [
+    Item("1", "Every ward should hold a daily safety huddle.", "Roll out the huddle board to all wards.",
+         "Chief Nurse", ["Chief Nurse"], "March 2024", "2024-03-31", "date", "Twenty of 31 wards live."),
+    Item("2", "Learning from incidents should be shared across sites.",
+         "Publish a monthly learning bulletin (see action 1 for the huddle material).",
+         "Head of Patient Safety", ["Head of Patient Safety"], "Monthly", None, "ongoing",
+         "First bulletin issued in January.", cross_refs=["1"]),
+]
+
+
+def render_word_plans() -> bytes:
+    import docx
+    from docx.shared import Pt  # noqa: F401  (keeps the default styles loaded)
+
+    document = docx.Document()
+    props = document.core_properties
+    props.title = "Kelby Hospitals quality improvement plans"
+    props.author = "Board Secretary"
+    props.created = props.modified = props.last_printed = __import__("datetime").datetime(2024, 2, 1, 9, 0)
+    props.revision = 1
+    document.add_heading("Kelby Hospitals NHS Trust", 0)
+    document.add_paragraph("Public board meeting, 7 February 2024")
+    document.add_paragraph("This paper reports on the two improvement plans agreed after last year's reviews.")
+    for title, items in (("Appendix A: Outpatient experience plan", WORD_PLAN_A),
+                         ("Appendix B: Patient safety plan", WORD_PLAN_B)):
+        document.add_heading(title, 1)
+        table = document.add_table(rows=1, cols=6)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ["No.", "Recommendation", "Action", "Lead", "Deadline", "Update"]):
+            cell.text = text
+        for item in items:
+            row = table.add_row().cells
+            for cell, text in zip(row, [item.ref, item.recommendation, item.action, item.owners_text,
+                                        item.deadline_text, item.progress]):
+                cell.text = text or ""
+        _merge_repeats(table)
+        if title.startswith("Appendix A"):
+            heading = table.add_row().cells
+            merged = heading[0].merge(heading[-1])
+            merged.text = "Actions closed since the last report are listed in the annex."
+    document.add_paragraph("The board is asked to note both plans.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _deterministic_zip(buffer.getvalue())
+
+
+def _merge_repeats(table) -> None:
+    """Merge a column's cells down where consecutive rows repeat the same text (ref, recommendation, lead)."""
+    rows = table.rows[1:]
+    for col in (0, 1, 3):
+        start = 0
+        for i in range(1, len(rows) + 1):
+            if i < len(rows) and rows[i].cells[col].text == rows[start].cells[col].text:
+                continue
+            if i - start > 1:
+                text = rows[start].cells[col].text
+                merged = rows[start].cells[col].merge(rows[i - 1].cells[col])
+                merged.text = text
+            start = i
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """The same archive with fixed timestamps, so the corpus rebuilds byte for byte."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 2, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+# --- 9. An HTML report: a plan with merged cells beside a budget table --------------
+
+HTML_ITEMS = [
+    Item("5.1", "Expand the school holiday food programme.", "Add two venues in the east of the borough.",
+         "Jo Bell\nSam Reid", ["Jo Bell", "Sam Reid"], "July 2022", "2022-07-31", "date", "Venues confirmed.",
+         "Green", "green"),
+    Item("5.1", "Expand the school holiday food programme.", "Offer cooking sessions for parents.",
+         "Jo Bell\nSam Reid", ["Jo Bell", "Sam Reid"], "August 2022", "2022-08-31", "date", "Sessions planned.",
+         "Amber", "amber"),
+    Item("5.2", "Increase uptake of free school meals.", "Auto-enrol eligible pupils using benefits data.",
+         "Head of Revenues and Benefits", ["Head of Revenues and Benefits"], "2022/23", "2023-03-31", "date",
+         "Data sharing agreement signed.", "Green", "green"),
+]
+
+
+def render_html_report() -> str:
+    rows = []
+    groups: dict[str, list[Item]] = {}
+    for item in HTML_ITEMS:
+        groups.setdefault(item.ref, []).append(item)
+    for ref, items in groups.items():
+        for k, item in enumerate(items):
+            cells = []
+            if k == 0:
+                span = f' rowspan="{len(items)}"' if len(items) > 1 else ""
+                cells += [f"<td{span}>{ref}</td>", f"<td{span}>{item.recommendation}</td>"]
+            cells.append(f"<td>{item.action}</td>")
+            if k == 0:
+                span = f' rowspan="{len(items)}"' if len(items) > 1 else ""
+                cells.append(f"<td{span}>{item.owners_text.replace(chr(10), '<br>')}</td>")
+            cells += [f"<td>{item.deadline_text}</td>", f"<td><p>{item.progress}</p></td>", f"<td>{item.rag_text}</td>"]
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+    return "\n".join([
+        "<!DOCTYPE html>", "<html><head><meta charset=\"utf-8\"><title>Ashbury food poverty report</title></head><body>",
+        "<h1>Ashbury District Council</h1>", "<p>Report to the Scrutiny Committee, 14 June 2022</p>",
+        "<h2>Budget</h2>", "<table><caption>Spend to date</caption>",
+        "<thead><tr><th>Scheme</th><th>Budget</th><th>Spent</th></tr></thead>",
+        "<tbody><tr><td>Holiday food</td><td>£120,000</td><td>£64,500</td></tr>",
+        "<tr><td>Cooking sessions</td><td>£15,000</td><td>£2,100</td></tr></tbody></table>",
+        "<h2>Action plan</h2>", "<table><caption>Food poverty action plan</caption>",
+        "<thead><tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Lead</th><th>Deadline</th>"
+        "<th>Progress</th><th>RAG</th></tr></thead>",
+        "<tbody>", '<tr><td colspan="7">Theme 5: Children and families</td></tr>', *rows, "</tbody></table>",
+        "<p>Members are asked to comment on the plan.</p>", "</body></html>",
+    ]) + "\n"
+
+
+# --- 10. Minutes with inline ACTION lines -------------------------------------------
+
+MINUTE_ITEMS = [
+    Item("4.2", None, "PS to circulate the revised terms of reference by 30 June 2023.", "PS", ["PS"],
+         "30 June 2023", "2023-06-30", "date"),
+    Item("5.1", None, "Director of Estates to bring a costed plan for the car park to the next meeting.",
+         "Director of Estates", ["Director of Estates"], "next meeting", None, "relative"),
+    Item("6.3", None, "JW / AO to review the risk register in July.", "JW / AO", ["JW", "AO"], "July",
+         "2023-07-31", "date"),
+    Item("6.3", None, "CFO to publish the savings plan on the website.", "CFO", ["CFO"]),
+]
+
+
+def render_minutes() -> str:
+    return "\n".join([
+        "MILBROOK INTEGRATED CARE BOARD", "", "Minutes of the Finance and Performance Committee, 24 May 2023", "",
+        "Present: Dr Priya Shah (PS), Chair; Jon Wells (JW); Ama Osei (AO); Chief Finance Officer (CFO)", "",
+        "4.1 Minutes of the last meeting were agreed as a correct record.", "",
+        "4.2 Terms of reference. The committee reviewed its terms of reference and agreed two changes. "
+        "ACTION: PS to circulate the revised terms of reference by 30 June 2023.", "",
+        "5.1 Estates. Members discussed parking at the community hospital. "
+        "ACTION: Director of Estates to bring a costed plan for the car park to the next meeting.", "",
+        "6.3 Risk and savings. The committee noted the month 1 position. "
+        "ACTION: JW / AO to review the risk register in July. "
+        "ACTION: CFO to publish the savings plan on the website.", "",
+        "7. Any other business: none. The chair thanked members for their actions this year.", "",
+    ]) + "\n"
+
+
 PAPERS = {
     "riverford_audit_followup.txt": ("2019-02-14", render_audit_dump, AUDIT_ITEMS),
     "hartley_hwb_delivery_plan.md": ("2020-11-12", render_hwb_markdown, HWB_ITEMS),
     "eastvale_board_action_log.txt": ("2019-06-06", render_action_log, LOG_ITEMS),
     "eastvale_quality_sections.txt": ("2021-05-21", render_quality_sections, QUALITY_ITEMS),
     "hartley_strategy_priorities.txt": ("2022-03-03", render_priorities, PRIORITY_ITEMS),
+    "northshire_housing_plan.pdf": ("2023-01-18", render_housing_pdf, HOUSING_ITEMS),
+    "westfold_cabinet_update.pdf": ("2023-06-05", render_unruled_pdf, UNRULED_ITEMS),
+    "kelby_quality_plans.docx": ("2024-02-07", render_word_plans, WORD_PLAN_A + WORD_PLAN_B),
+    "ashbury_food_poverty_report.html": ("2022-06-14", render_html_report, HTML_ITEMS),
+    "milbrook_committee_minutes.txt": ("2023-05-24", render_minutes, MINUTE_ITEMS),
 }
 
 
@@ -254,12 +574,16 @@ def build(target: Path = HERE) -> list[Path]:
     (target / "gold").mkdir(parents=True, exist_ok=True)
     written = []
     for name, (paper_date, render, items) in PAPERS.items():
-        (target / name).write_text(render(), encoding="utf-8")
+        content = render()
+        path = target / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
         gold = {"document": name, "paper_date": paper_date, "items": [i.gold() for i in items]}
-        stem = Path(name).stem
-        (target / "gold" / f"{stem}.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n",
-                                                       encoding="utf-8")
-        written.append(target / name)
+        (target / "gold" / f"{path.stem}.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n",
+                                                           encoding="utf-8")
+        written.append(path)
     return written
 
 

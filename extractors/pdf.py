@@ -34,6 +34,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-â
 _COLUMN_GAP = 12.0      # points of white space that separate two header cells
 _ROW_GAP_FACTOR = 1.35  # a gap this much wider than the text's leading starts a new row
 _PARAGRAPH_GAP_FACTOR = 1.6
+_MARGIN = 0.1  # running headers and footers sit in the top or bottom tenth of the page
 
 
 @dataclass
@@ -49,6 +50,7 @@ class _Line:
 @dataclass
 class _Page:
     number: int
+    height: float = 842.0
     items: list[tuple[float, object]] = field(default_factory=list)  # (top, _Line | Table)
     layout: Optional[list[float]] = None  # column starts of an unruled table still open at the page end
     layout_fields: Optional[list[Optional[str]]] = None
@@ -206,7 +208,7 @@ def _take_unruled(lines: list[_Line], starts: list[float]) -> tuple[list[_Line],
 # --- a page --------------------------------------------------------------------
 
 def _read_page(page, open_layout: Optional[tuple[list[float], list]]) -> _Page:
-    out = _Page(number=page.page_number)
+    out = _Page(number=page.page_number, height=float(page.height))
     ruled = _ruled_tables(page) if len(page.edges) >= 4 else []
     boxes = [bbox for bbox, _ in ruled]
     words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
@@ -267,7 +269,9 @@ def _furniture(pages: list[_Page]) -> set[str]:
     counts: Counter = Counter()
     for page in pages:
         lines = [item for _, item in page.items if isinstance(item, _Line)]
-        edge = {_key(l.text) for l in lines[:2] + lines[-2:]}
+        margin = page.height * _MARGIN
+        edge = {_key(l.text) for l in lines[:2] + lines[-2:]
+                if l.top < margin or l.bottom > page.height - margin}
         counts.update(edge)
     need = max(2, int(0.4 * len(pages)))
     return {key for key, n in counts.items() if n >= need}
@@ -336,12 +340,13 @@ def read_pdf(data: bytes, name: str) -> ReadDocument:
     """Read a PDF paper into paragraphs and tables, page by page."""
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedDocument("the PDF is encrypted and no password was given") from exc
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types for broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+    except Exception as exc:  # pdfplumber wraps pdfminer's many error types in its own
+        causes = (exc, *getattr(exc, "args", ()))
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
             raise EncryptedDocument("the PDF is encrypted and no password was given") from exc
-        raise CorruptDocument(f"the PDF cannot be parsed ({type(exc).__name__})") from exc
+        detail = next((type(c).__name__ for c in causes if isinstance(c, Exception) and c is not exc),
+                      type(exc).__name__)
+        raise CorruptDocument(f"the PDF cannot be parsed ({detail})") from exc
     with pdf:
         pages: list[_Page] = []
         sizes: Counter = Counter()

@@ -163,3 +163,6 @@ RECORD_FIELD_LABELS: dict[str, str] = {
     "deadline": "deadline", "timescale": "deadline", "target date": "deadline", "due date": "deadline",
     "outcome": "outcome", "expected outcome": "outcome", "risks": "progress", "risk": "progress",
 }
+
+# Words that open an action recorded inline in minutes ("ACTION: PS to circulate ...").
+MINUTE_ACTION_LABELS = ("action", "actions", "action point", "agreed action")

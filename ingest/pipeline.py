@@ -18,6 +18,7 @@ from extractors.errors import ReadError
 from extractors.html import read_html
 from extractors.interpret import interpret_item
 from extractors.legacy import read_legacy_word
+from extractors.minutes import find_minute_actions
 from extractors.pdf import read_pdf
 from extractors.paperdate import find_paper_date
 from extractors.records import find_records
@@ -101,6 +102,7 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
         elif isinstance(block, Table):
             plans += find_table_plans(block, document.name, title=heading)
     plans += find_records(document.blocks, document.name)
+    plans += find_minute_actions(document.blocks, document.name, document.paper_date)
     return plans
 
 

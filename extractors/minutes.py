@@ -1,0 +1,75 @@
+"""Actions recorded inline in minutes: "ACTION: PS to circulate the revised terms by 30 June 2023".
+
+Each labelled action is an item: the minute's number (when the paragraph opens
+with one) is its ref, the words before "to" name its owners (initials, names or
+roles, as printed), and a date or status phrase in the sentence is its deadline.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.cleaning import collapse
+from extractors.dates import find_periods
+from extractors.refs import split_leading_ref
+from extractors.vocabulary import DEADLINE_STATUS_WORDS, MINUTE_ACTION_LABELS
+from schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
+
+# "Action:" opening a paragraph or a sentence, or "ACTION" in capitals anywhere.
+_LABEL = re.compile(r"(?:^|(?<=[.;:)]\s))(?:" + "|".join(l.capitalize() for l in MINUTE_ACTION_LABELS)
+                    + r")\s*[:\-–]\s+")
+_UPPER_LABEL = re.compile(r"(?:^|(?<=[\s.;:)]))(?:" + "|".join(l.upper() for l in MINUTE_ACTION_LABELS)
+                          + r")\s*[:\-–]?\s+(?=[A-Z])")
+_OWNER_THEN_TO = re.compile(r"^(?P<owner>[A-Z][\w.'’&/, -]{0,60}?)\s+(?:to|will|should)\s+(?P<rest>.+)$", re.S)
+_MAX_OWNER_WORDS = 7
+
+
+def _labels(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every action label in a paragraph, in order."""
+    spans = {m.span() for m in _UPPER_LABEL.finditer(text)}
+    spans |= {m.span() for m in _LABEL.finditer(text) if not any(a <= m.start() < b for a, b in spans)}
+    return sorted(spans)
+
+
+def _owner(action: str) -> Optional[str]:
+    m = _OWNER_THEN_TO.match(action)
+    if not m or len(m.group("owner").split()) > _MAX_OWNER_WORDS:
+        return None
+    return m.group("owner").strip(" ,")
+
+
+def _deadline(action: str, paper_date) -> Optional[str]:
+    periods = find_periods(action, paper_date)
+    dated = [p for p in periods if p.granularity != "year"]
+    if dated:
+        a, b = dated[-1].span
+        return action[a:b]
+    low = action.casefold()
+    for status in ("relative", "tba"):
+        for phrase in DEADLINE_STATUS_WORDS[status]:
+            if len(phrase) > 6 and phrase in low:
+                start = low.index(phrase)
+                return action[start: start + len(phrase)]
+    return None
+
+
+def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> list[PlanDraft]:
+    """One plan of every labelled action in the paper's paragraphs, or none."""
+    items: list[RawItem] = []
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        labels = _labels(block.text)
+        if not labels:
+            continue
+        ref, _ = split_leading_ref(block.text)
+        for (_, end), following in zip(labels, labels[1:] + [(len(block.text), 0)]):
+            action = collapse(block.text[end: following[0]])
+            if len(action.split()) < 2:
+                continue
+            items.append(RawItem(
+                ref=ref, action=action, owner=_owner(action), deadline=_deadline(action, paper_date),
+                provenance=Provenance(document=document, page=block.page, line=block.line)))
+    if not items:
+        return []
+    return [PlanDraft(title="Actions from the minutes", shape="minutes", provenance=items[0].provenance, items=items)]

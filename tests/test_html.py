@@ -1,0 +1,30 @@
+from extractors.html import read_html
+from ingest.export import document_records
+from ingest.pipeline import extract_path
+from schema.models import Paragraph, Table
+from tests.conftest import CORPUS
+
+PAGE = b"""<html><body><h1>Title</h1><div><p>First <b>bold</b> para.</p><p>Second</p></div>
+<table><tr><th>Action</th><th>Lead</th></tr>
+<tr><td rowspan="2">Fix roof.<br>Paint walls.</td><td>Estates</td></tr><tr><td>Facilities</td></tr>
+<tr><td colspan="2">Closed</td></tr></table><script>var x = 1;</script></body></html>"""
+
+
+def test_blocks_in_order_with_spans():
+    doc = read_html(PAGE, "x.html")
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Paragraph", "Paragraph", "Paragraph", "Table"]
+    assert doc.blocks[1].text == "First bold para."
+    assert doc.blocks[0].heading
+    table = doc.blocks[3]
+    assert isinstance(table, Table) and not table.aligned_paragraphs
+    assert table.rows[2].cells[0].paragraphs == ["Fix roof.", "Paint walls."]
+    assert table.rows[3].heading
+
+
+def test_report_with_a_budget_table_gives_only_the_plan():
+    result = extract_path(CORPUS / "ashbury_food_poverty_report.html")
+    assert len(result.plans) == 1
+    records = document_records(result)
+    assert [r["owners"] for r in records] == [["Jo Bell", "Sam Reid"]] * 2 + [["Head of Revenues and Benefits"]]
+    assert not any(isinstance(b, Paragraph) and "var x" in b.text for b in read_html(PAGE, "x").blocks)

@@ -1,0 +1,25 @@
+import datetime as dt
+
+from extractors.minutes import find_minute_actions
+from schema.models import Paragraph
+
+
+def actions(*texts):
+    plans = find_minute_actions([Paragraph(text=t) for t in texts], "m.txt", dt.date(2023, 5, 10))
+    return [(i.ref, i.action, i.owner, i.deadline) for p in plans for i in p.items]
+
+
+def test_inline_actions_with_owner_and_deadline():
+    assert actions("4.2 Terms agreed. ACTION: PS to circulate the terms by 30 June 2023.") == [
+        ("4.2", "PS to circulate the terms by 30 June 2023.", "PS", "30 June 2023")]
+    assert actions("Action: Director of Estates to report to the next meeting.") == [
+        (None, "Director of Estates to report to the next meeting.", "Director of Estates", "next meeting")]
+
+
+def test_two_actions_in_one_minute():
+    found = actions("6.1 Noted. ACTION: JW to review risks in July. ACTION: CFO to publish the plan.")
+    assert [f[1] for f in found] == ["JW to review risks in July.", "CFO to publish the plan."]
+
+
+def test_prose_about_actions_is_not_an_action():
+    assert actions("The chair thanked members for their actions.", "Recommended action: to note the report.") == []

@@ -1,0 +1,55 @@
+import pytest
+
+from extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from extractors.pdf import read_pdf
+from extractors.tables import find_table_plans
+from ingest.export import document_records
+from ingest.pipeline import extract_path
+from schema.models import Paragraph, Table
+from tests.conftest import CORPUS
+from tests.readers import pdf_with, text_page
+
+
+def test_running_header_footer_and_page_numbers_are_dropped():
+    doc = read_pdf(pdf_with(text_page, pages=3), "x.pdf")
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts == ["Body text on page 1.", "Body text on page 2.", "Body text on page 3."]
+    assert [b.page for b in doc.blocks] == [1, 2, 3]
+    assert doc.pages == 3
+
+
+def test_ruled_table_stitched_across_pages_with_split_row_joined():
+    doc = read_pdf((CORPUS / "northshire_housing_plan.pdf").read_bytes(), "x.pdf")
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = tables[0].rows
+    assert sum(1 for r in rows if r.repeated) == 1
+    (plan,) = find_table_plans(tables[0], "x.pdf")
+    split = next(i for i in plan.items if i.ref == "2.1")
+    assert split.recommendation.endswith("scrutiny committee each autumn.")
+    assert (split.provenance.page, split.provenance.last_page) == (1, 2)
+
+
+def test_unruled_table_found_by_alignment():
+    result = extract_path(CORPUS / "westfold_cabinet_update.pdf")
+    items = document_records(result)
+    assert [i["ref"] for i in items] == ["4.1", "4.2", "4.3"]
+    assert items[0]["action"] == "Survey owners and offer meanwhile leases."
+
+
+def test_a_scan_has_no_text_layer():
+    def draw(c, _):
+        c.rect(50, 50, 400, 600, fill=1)
+    with pytest.raises(NoTextLayer):
+        read_pdf(pdf_with(draw), "scan.pdf")
+
+
+def test_encrypted_pdf_is_reported():
+    with pytest.raises(EncryptedDocument):
+        read_pdf(pdf_with(text_page, encrypt="secret"), "locked.pdf")
+
+
+def test_truncated_pdf_is_corrupt():
+    data = pdf_with(text_page, pages=2)
+    with pytest.raises((CorruptDocument, NoTextLayer)):
+        read_pdf(data[: len(data) // 3], "cut.pdf")
