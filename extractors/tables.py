@@ -103,11 +103,13 @@ class PlanAssembler:
             return
         elif rec_text and self.groups and collapse(rec_text) == self.groups[-1].recommendation:
             self.add_to_group(row, items)  # a merged cell carried down to the rows it spans
-        elif rec_text and not self.recommendation_continues(rec_text, bool(items)):
+        elif rec_text and (not self.recommendation_continues(rec_text, bool(items))
+                           or self.starts_new_row(items, row.starts_page)):
             self.start_groups([(None, split_heading(rec_text))], row, items)
         else:
-            if rec_text:
+            if rec_text:  # the recommendation runs on: this row is the top of a new page
                 self.groups[-1].recommendation = _join(self.groups[-1].recommendation, rec_text)
+                row = row.model_copy(update={"starts_page": True})
             self.add_to_group(row, items)
 
     def recommendation_continues(self, rec_text: str, has_items: bool) -> bool:
@@ -135,8 +137,9 @@ class PlanAssembler:
         if not items:
             return
         last = group.items[-1] if group.items else None
-        if last is not None and (len(items) == 1 and len(next(iter(items.values()))) == 1
-                                 or self.item_continues(last, items, row.starts_page)):
+        single = len(items) == 1 and len(next(iter(items.values()))) == 1
+        if last is not None and (single or self.item_continues(last, items, row.starts_page)
+                                 and not self.collides(last, items)):
             rest = {}
             for key, paragraphs in items.items():
                 last[key] = _join(last.get(key), paragraphs[0])
@@ -146,6 +149,8 @@ class PlanAssembler:
             if not rest.get("action"):
                 for key, paragraphs in rest.items():
                     last[key] = _join(last.get(key), " ".join(paragraphs))
+        elif last is not None and row.starts_page:
+            new_items = self.aligned_below_continuation(last, items)
         else:
             new_items = self.aligned_items(items)
         if new_items and group.items and _is_empty_item(group.items[-1]):
@@ -164,6 +169,48 @@ class PlanAssembler:
         if starts_page:
             return any(last.get(k) and starts_lowercase(items[k][0]) for k in PROSE_FIELDS if k in items)
         return False
+
+    def starts_new_row(self, items: dict[str, list[str]], starts_page: bool) -> bool:
+        """A row that reads as a continuation but brings its own owner or deadline is a new row."""
+        group = self.groups[-1] if self.groups else None
+        last = group.items[-1] if group and group.items else None
+        return bool(items) and last is not None and self.item_continues(last, items, starts_page) \
+            and self.collides(last, items)
+
+    @staticmethod
+    def collides(last: dict[str, str], items: dict[str, list[str]]) -> bool:
+        """The row fills a one-value field (owner, deadline) the item above has already filled."""
+        if items.get("deadline") and last.get("deadline"):
+            return True
+        owner = last.get("owner")
+        return bool(items.get("owner") and owner and not _OWNER_OPEN_END.search(owner))
+
+    def aligned_below_continuation(self, last: dict[str, str], items: dict[str, list[str]]) -> list[dict[str, str]]:
+        """New actions at the top of a page, beside text that finishes the item above.
+
+        Where a column's first paragraph carries on the item above (it starts in
+        lower case), that paragraph sits beside the first new action; so that
+        column's other paragraphs, and any column one paragraph short of the
+        actions, belong from the second action down.
+        """
+        actions = items.get("action") or []
+        carried = [k for k in PROSE_FIELDS if k != "action" and k in items and last.get(k)
+                   and starts_lowercase(items[k][0])]
+        if len(actions) < 2 or not carried:
+            return self.aligned_items(items)
+        shifted = dict(items)
+        for key in carried:
+            last[key] = _join(last.get(key), items[key][0])
+            shifted[key] = items[key][1:]
+        out = [{"action": a} for a in actions]
+        for key, paragraphs in shifted.items():
+            if key == "action" or not paragraphs:
+                continue
+            start = 1 if key in carried or len(paragraphs) == len(actions) - 1 else 0
+            for i, text in enumerate(paragraphs):
+                target = out[min(start + i, len(out) - 1)]
+                target[key] = _join(target.get(key), text) if key in target else text
+        return out
 
     @staticmethod
     def aligned_items(items: dict[str, list[str]], extras_to: Optional[dict] = None) -> list[dict[str, str]]:

@@ -89,3 +89,33 @@ def test_two_deadline_columns_keep_the_revised_one():
 def test_strip_glued_header():
     assert strip_glued_header("Progress & next stepsCVD work started", "Progress & next steps") == "CVD work started"
     assert strip_glued_header("Leader of the council", "Lead") == "Leader of the council"
+
+
+def test_row_with_its_own_owner_and_deadline_is_not_a_continuation():
+    plans = plans_of("\n".join([
+        HEAD,
+        "6.1\tThe strategy should be\tPublish the strategy\t\tIn line with the timetable\t",
+        "", "9", "", HEAD,
+        "\tagreed by partners\tand\tRay Dunn\tSeptember 2020\t",
+        "6.3\tReview it yearly.\tSet a review date.\tRay Dunn\tMarch 2021\t",
+    ]))
+    assert [i.ref for i in plans[0].items] == ["6.1", "6.2", "6.3"]
+
+
+def test_new_actions_beside_text_that_finishes_the_item_above():
+    p = lambda *xs: " ".join(f"<p>{x}</p>" for x in xs)  # noqa: E731
+    plans = plans_of("\n".join([
+        "Recommendations\tActions\tLead\tOutcomes\tTimescales",
+        "\t".join([p("Staff should understand the"), p("Name a lead."), p("Ann Bee"), p("Managers know the"), p("May 2020")]),
+        "",
+        "\t".join([p("impact of their work."), p("Write a framework.", "Run training.", "Hold a conference."),
+                   p("Ann Bee", "Cy Dee", "Ed Fox"), p("agenda well.", "Staff are skilled."), p("June 2020", "July 2020")]),
+    ]))
+    items = plans[0].items
+    assert [(i.action, i.outcome, i.deadline) for i in items] == [
+        ("Name a lead.", "Managers know the agenda well.", "May 2020"),
+        ("Write a framework.", None, None),
+        ("Run training.", "Staff are skilled.", "June 2020"),
+        ("Hold a conference.", None, "July 2020"),
+    ]
+    assert items[1].recommendation == "Staff should understand the impact of their work."
