@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extractors.cleaning import collapse
+from extractors.datespans import find_date_spans
 from extractors.vocabulary import (
     CONFUSABLES, DEADLINE_STATUS_WORDS, MONTH_PARTS, MONTHS, SEASONS,
 )
@@ -48,6 +49,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b" + _PART + _MONTH + r"(?:[\s,-]*(?P<y>" + _YEAR4 + r"|'?\d{2})(?![\d/]))?\b", re.I)),
     ("year", re.compile(r"(?<![\d/£$.])(?P<y>" + _YEAR4 + r")(?![\d/%])")),
 ]
+_SENTENCE_WORDS = 5  # from this length on, spaCy finds the date's span first
 _RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|to|until|till|and|through)\s*$", re.I)
 _REVISED = re.compile(r"\b(?:revised|rev\.?|now|moved|extended|amended|new date|re-?scheduled)\b", re.I)
 
@@ -177,12 +179,18 @@ def _period_from(kind: str, m: re.Match, paper: Optional[dt.date], context_year:
     return None
 
 
-def find_periods(text: str, paper_date: Optional[dt.date] = None) -> list[Period]:
+def _context_year(text: str) -> Optional[int]:
+    """The one year a text names, if it names exactly one ("2010 conference planned for March")."""
+    years = {int(y) for y in re.findall(r"(?<![\d/£$.])((?:19|20)\d{2})(?![\d/%])", text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def find_periods(text: str, paper_date: Optional[dt.date] = None,
+                 context_year: Optional[int] = None) -> list[Period]:
     """Every date-like period in text, left to right, no two overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
-    years = [int(y) for y in re.findall(r"(?<![\d/£$.])((?:19|20)\d{2})(?![\d/%])", text)]
-    context_year = years[0] if len(set(years)) == 1 else None
+    context_year = context_year or _context_year(text)
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
@@ -215,7 +223,7 @@ def _status_of(text: str) -> Optional[str]:
 
 
 def _leading_status(text: str) -> Optional[str]:
-    low = text.casefold().strip(" -–:.")
+    low = re.sub(r"(?<=\b\w)\.", "", text.casefold()).strip(" -–:.")  # "T.B.C." -> "tbc"
     for status in ("tba", "ongoing", "none"):
         for word in DEADLINE_STATUS_WORDS[status]:
             if low == word or re.match(re.escape(word) + r"(?![\w])", low):
@@ -239,6 +247,17 @@ def _choose(periods: list[Period], text: str) -> tuple[Period, Optional[Period]]
     return periods[0], None
 
 
+def sentence_periods(text: str, paper_date: Optional[dt.date]) -> list[Period]:
+    """Periods in a longer sentence: spaCy finds each date's span, the grammar reads it."""
+    context_year = _context_year(text)
+    periods: list[Period] = []
+    for start, end, _ in find_date_spans(text):
+        for period in find_periods(text[start:end], paper_date, context_year):
+            a, b = period.span
+            periods.append(Period(period.start, period.end, period.granularity, (start + a, start + b)))
+    return periods
+
+
 def parse_deadline(text: Optional[str], paper_date: Optional[dt.date] = None) -> Deadline:
     """The deadline a cell prints, with the period it names and its due date."""
     raw = collapse(text)
@@ -246,9 +265,12 @@ def parse_deadline(text: Optional[str], paper_date: Optional[dt.date] = None) ->
         return Deadline(text=None, status="none")
     clean = raw.translate(CONFUSABLES)
     leading = _leading_status(clean)
-    if leading is not None:
+    if leading in ("tba", "ongoing"):  # "Ongoing – building on the 2009 programme" is ongoing
         return Deadline(text=raw, status=leading)
-    periods = find_periods(clean, paper_date)
+    periods = sentence_periods(clean, paper_date) if len(clean.split()) >= _SENTENCE_WORDS else []
+    periods = periods or find_periods(clean, paper_date)
+    if leading == "none" and not periods:  # but "Completed by June 2020" names a date
+        return Deadline(text=raw, status="none")
     if periods:
         chosen, original = _choose(periods, clean)
         orig = None

@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from extractors.cleaning import collapse
-from extractors.dates import find_periods
+from extractors.dates import sentence_periods
 from extractors.refs import split_leading_ref
 from extractors.vocabulary import DEADLINE_STATUS_WORDS, MINUTE_ACTION_LABELS
 from schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
@@ -39,7 +39,7 @@ def _owner(action: str) -> Optional[str]:
 
 
 def _deadline(action: str, paper_date) -> Optional[str]:
-    periods = find_periods(action, paper_date)
+    periods = sentence_periods(action, paper_date)
     dated = [p for p in periods if p.granularity != "year"]
     if dated:
         a, b = dated[-1].span

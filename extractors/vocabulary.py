@@ -88,7 +88,8 @@ DEADLINE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
         "to be determined", "to be decided", "to be set", "to be scheduled",
     ),
     "relative": (
-        "next meeting", "verbal update", "on publication", "in line with", "following",
+        "next meeting", "next board", "next committee", "next cabinet", "next panel", "next scrutiny",
+        "verbal update", "on publication", "in line with", "following",
         "after the", "subject to", "when available", "once", "upon", "on receipt",
         "dependent on", "depending on", "at the next", "following the",
     ),
