@@ -11,8 +11,8 @@ select
   actions.id as action_id, documents.name as document, documents.path as path,
   plans.position as plan_position, plans.title as plan_title, actions.page as page,
   actions.ref as ref, recommendations.text as recommendation, actions.action as action,
-  (select json_group_array(name) from (
-      select owners.name as name from action_owners join owners on owners.id = action_owners.owner_id
+  (select json_group_array(name_as_printed) from (
+      select name_as_printed from action_owners
       where action_owners.action_id = actions.id order by action_owners.position)) as owners,
   actions.deadline_text, actions.deadline_date as deadline, actions.deadline_status,
   actions.progress, actions.rag, actions.outcome,

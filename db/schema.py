@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, dict] = {
     "documents": dict(columns={
@@ -36,9 +36,14 @@ TABLES: dict[str, dict] = {
         ("recommendation_id", "recommendations", "id"), ("plan_id", "plans", "id"),
         ("document_id", "documents", "id"),
     ]),
-    "owners": dict(columns={"id": int, "key": str, "name": str, "kind": str}, pk="id"),
+    "owners": dict(columns={"id": int, "key": str, "name": str, "kind": str, "given_key": str,
+                            "surname_key": str}, pk="id"),
+    "owner_aliases": dict(columns={
+        "id": int, "owner_id": int, "alias": str, "rule": str, "document_id": int,
+    }, pk="id", foreign_keys=[("owner_id", "owners", "id"), ("document_id", "documents", "id")]),
     "action_owners": dict(columns={
         "action_id": int, "owner_id": int, "position": int, "name_as_printed": str, "honorific": str,
+        "cell_text": str,
     }, pk=("action_id", "owner_id"), foreign_keys=[("action_id", "actions", "id"), ("owner_id", "owners", "id")]),
     "cross_references": dict(columns={
         "id": int, "action_id": int, "field": str, "raw": str, "kind": str, "target_ref": str,
@@ -50,6 +55,7 @@ UNIQUE_INDEXES = {"documents": [["path"]], "owners": [["key"]]}
 INDEXES = {
     "actions": [["deadline_date"], ["deadline_status"], ["rag"], ["ref"]],
     "documents": [["sha256"], ["paper_date"]],
+    "owners": [["surname_key"], ["given_key"]],
 }
 FTS = {
     "recommendations": ["text"],
@@ -64,6 +70,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if not db[name].exists():
             db.create_table(name, spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
                             foreign_keys=spec.get("foreign_keys"))
+        else:
+            add_missing_columns(db, name, spec["columns"])
     for name, indexes in UNIQUE_INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, unique=True, if_not_exists=True)
@@ -75,6 +83,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def add_missing_columns(db: sqlite_utils.Database, name: str, columns: dict) -> None:
+    """Migrate a database made by an earlier version: every schema change so far adds columns."""
+    present = set(db[name].columns_dict)
+    for column, kind in columns.items():
+        if column not in present:
+            db[name].add_column(column, kind)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

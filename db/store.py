@@ -9,6 +9,7 @@ from typing import Optional
 import sqlite_utils
 
 from db.schema import ensure_schema
+from extractors.owners import same_person
 from schema.models import DocumentResult, Item, Owner
 
 
@@ -38,6 +39,7 @@ def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
                   (select id from actions where document_id = ?)""", [document_id])
     db.execute("""delete from action_owners where action_id in
                   (select id from actions where document_id = ?)""", [document_id])
+    db.execute("delete from owner_aliases where document_id = ?", [document_id])
     db.execute("""update cross_references set target_action_id = null where target_action_id in
                   (select id from actions where document_id = ?)""", [document_id])
     for table in ("actions", "recommendations", "plans"):
@@ -45,12 +47,47 @@ def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
     db.execute("delete from documents where id = ?", [document_id])
 
 
-def _owner_id(db: sqlite_utils.Database, owner: Owner) -> int:
-    key = owner_key(owner.name)
-    row = db.execute("select id from owners where key = ?", [key]).fetchone()
-    if row:
-        return row[0]
-    return db["owners"].insert({"key": key, "name": owner.name, "kind": owner.kind}).last_pk
+def _alias(db, owner_id: int, alias: str, rule: str, document_id: Optional[int] = None) -> None:
+    exists = db.execute("select 1 from owner_aliases where owner_id = ? and alias = ? and rule = ?",
+                        [owner_id, alias, rule]).fetchone()
+    if not exists:
+        db["owner_aliases"].insert({"owner_id": owner_id, "alias": alias, "rule": rule, "document_id": document_id})
+
+
+def register_owner(db: sqlite_utils.Database, owner: Owner, document_id: Optional[int] = None) -> int:
+    """The register entry for an owner, matching earlier papers' spellings conservatively.
+
+    Same name after case, accents and dots -> the same entry; a person whose name
+    differs by one permitted variation (extractors.owners.same_person) -> that
+    person, with the alias and the rule that matched recorded; initials a paper
+    defines -> the person they stand for.
+    """
+    name = owner.person or owner.name
+    kind = "person" if owner.person else owner.kind
+    key = owner_key(name)
+    found = db.execute("select id, name from owners where key = ?", [key]).fetchone()
+    owner_id: Optional[int] = None
+    if found:
+        owner_id = found[0]
+        if found[1] != name:
+            _alias(db, owner_id, name, "same name, printed differently", document_id)
+    elif kind == "person":
+        given, surname = key.split(" ", 1) if " " in key else ("", "")
+        for cand_id, cand_name in db.execute(
+                "select id, name from owners where kind = 'person' and (surname_key = ? or given_key = ?)",
+                [surname, given]).fetchall():
+            rule = same_person(name, cand_name)
+            if rule:
+                owner_id = cand_id
+                _alias(db, owner_id, name, rule, document_id)
+                break
+    if owner_id is None:
+        given, surname = key.split(" ", 1) if kind == "person" and " " in key else (None, None)
+        owner_id = db["owners"].insert({"key": key, "name": name, "kind": kind, "given_key": given,
+                                        "surname_key": surname}).last_pk
+    if owner.person:
+        _alias(db, owner_id, owner.name, "initials defined in the paper", document_id)
+    return owner_id
 
 
 def _iso(value: Optional[dt.date]) -> Optional[str]:
@@ -108,8 +145,8 @@ def _write_plan(db, document_id: int, position: int, plan) -> None:
         action_ids.append(action_id)
         for owner_pos, owner in enumerate(item.owners):
             db["action_owners"].insert({
-                "action_id": action_id, "owner_id": _owner_id(db, owner), "position": owner_pos,
-                "name_as_printed": owner.raw, "honorific": owner.honorific,
+                "action_id": action_id, "owner_id": register_owner(db, owner, document_id), "position": owner_pos,
+                "name_as_printed": owner.name, "honorific": owner.honorific, "cell_text": owner.raw,
             }, ignore=True)
     by_ref: dict[str, int] = {}
     for item, action_id in zip(plan.items, action_ids):

@@ -7,7 +7,7 @@ from typing import Optional
 from extractors.cleaning import collapse
 from extractors.dates import parse_deadline
 from extractors.owners import split_owners
-from extractors.rag import parse_rag
+from extractors.rag import colour_only, parse_rag
 from extractors.xrefs import find_references
 from schema.models import Item, RawItem
 
@@ -28,6 +28,9 @@ def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
             deadline = original
         else:
             deadline = deadline.model_copy(update={"original": original})
+    rag_text, progress = raw.rag, raw.progress
+    if rag_text is None and colour_only(progress):  # a "Status" column holding ratings
+        rag_text, progress = progress, None
     refs = []
     for field in TEXT_FIELDS_SCANNED:
         refs += find_references(getattr(raw, field), field)
@@ -38,9 +41,9 @@ def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
         owners=split_owners(owner_text),
         owner_text=owner_text,
         deadline=deadline,
-        progress=collapse(raw.progress) or None,
-        rag=parse_rag(raw.rag),
-        rag_text=raw.rag,
+        progress=collapse(progress) or None,
+        rag=parse_rag(rag_text),
+        rag_text=rag_text,
         outcome=collapse(raw.outcome) or None,
         cross_refs=refs,
         provenance=raw.provenance,

@@ -12,7 +12,7 @@ from typing import Optional
 
 from extractors.cleaning import collapse
 from extractors.vocabulary import (
-    HONORIFICS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POSTNOMINALS, ROLE_CONNECTORS, ROLE_WORDS,
+    HONORIFICS, NICKNAMES, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POSTNOMINALS, ROLE_CONNECTORS, ROLE_WORDS,
 )
 from schema.models import Owner
 
@@ -83,6 +83,14 @@ def person_runs(tokens: list[str]) -> list[list[str]]:
     return [r for r in runs if r]
 
 
+def _printed_tokens(tokens: list[str]) -> list[str]:
+    """Name tokens as printed, less the punctuation that ends a cell ("Strickland." -> "Strickland")."""
+    out = [t.rstrip(",") for t in tokens]
+    if out and out[-1].endswith(".") and len(out[-1]) > 3:
+        out[-1] = out[-1][:-1]
+    return out
+
+
 def split_juxtaposed(run: list[str]) -> list[str]:
     """'Hanna Blackledge Rod Moore' -> two names; 'Stuart Cameron Strickland' stays one.
 
@@ -121,7 +129,7 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
         tokens = text.split()
         if all(_is_name_token(t) for t in tokens) and 2 <= len(tokens) and is_given_name(tokens[0]):
             people += [Owner(name=n, kind="person", honorific=h or honorific, raw=chunk)
-                       for n in split_juxtaposed([t.rstrip(".,") for t in tokens])]
+                       for n in split_juxtaposed(_printed_tokens(tokens))]
             continue
         runs = [r for r in person_runs(tokens) if len(r) >= 2 and is_given_name(r[0])]
         if people and runs and not all(_is_name_token(t) for t in tokens):
@@ -165,3 +173,72 @@ def _split_and(chunk: str) -> list[str]:
     ):
         return sides
     return [chunk]
+
+
+# --- initials and variants ------------------------------------------------------
+
+_DEFINED_INITIALS = re.compile(
+    r"(?P<name>(?:(?:Dr|Cllr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"\s*\((?P<initials>[A-Z]{2,4})\)")
+
+
+def initials_of(name: str) -> str:
+    return "".join(t[0] for t in name.replace("-", " ").split() if t[:1].isupper())
+
+
+def find_initials(texts: list[str]) -> dict[str, str]:
+    """Initials a paper defines -> the name ("Dr Priya Shah (PS)" -> {"PS": "Priya Shah"}).
+
+    The initials must be those of the name (middle names may be left out), so
+    "Chief Finance Officer (CFO)" is a role's abbreviation, not a person.
+    """
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _DEFINED_INITIALS.finditer(text):
+            _, name = strip_honorific(m.group("name"))
+            initials = m.group("initials")
+            letters = initials_of(name)
+            if any(_is_vocab(t) for t in name.split()):
+                continue  # "Chief Finance Officer (CFO)": a role's abbreviation
+            if letters == initials or (is_given_name(name.split()[0]) and len(initials) == 2
+                                       and letters[0] == initials[0] and letters[-1] == initials[-1]):
+                found.setdefault(initials, name)
+    return found
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    tokens = re.sub(r"[^\w\s'-]", "", name.casefold()).split()
+    return (tokens[0], " ".join(tokens[1:])) if len(tokens) >= 2 else ("", "")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i + 1:]
+
+
+def same_person(a: str, b: str) -> Optional[str]:
+    """The rule by which two people's names are one person, or None.
+
+    Conservative: one part may vary, never both, and a shared surname alone is
+    never enough ("Paul Miller" is not "Peter Miller").
+      - "short first name": Oli / Oliver Newbould (a prefix of 3+ letters, or a known nickname);
+      - "surname spelling": Clare Neil / Clare Neill (one letter apart, surname of 4+ letters).
+    """
+    first_a, last_a = _name_parts(a)
+    first_b, last_b = _name_parts(b)
+    if not first_a or not first_b:
+        return None
+    if last_a == last_b and first_a != first_b:
+        short, long = sorted((first_a, first_b), key=len)
+        if len(short) >= 3 and long.startswith(short) or long in NICKNAMES.get(short, ()):
+            return "short first name"
+        return None
+    if first_a == first_b and min(len(last_a), len(last_b)) >= 4 and _one_edit_apart(last_a, last_b):
+        return "surname spelling"
+    return None

@@ -30,3 +30,17 @@ def parse_rag(text: Optional[str]) -> Optional[str]:
     if len(words) > 3 and words[0] not in RAG_WORDS:
         return None
     return min(ratings, key=RAG_SEVERITY.index)
+
+
+_COLOURS = {"red", "amber", "green", "blue", "yellow"}
+
+
+def colour_only(text: Optional[str]) -> Optional[str]:
+    """The rating when a status cell prints nothing but colours ("Amber", "Green/Amber"), else None.
+
+    A status of words like Done or Complete stays progress, as the format says.
+    """
+    words = [w.casefold() for w in _WORD.findall(collapse(text))]
+    if not words or len(words) > 2 or not all(w in _COLOURS for w in words):
+        return None
+    return parse_rag(text)

@@ -167,3 +167,17 @@ RECORD_FIELD_LABELS: dict[str, str] = {
 
 # Words that open an action recorded inline in minutes ("ACTION: PS to circulate ...").
 MINUTE_ACTION_LABELS = ("action", "actions", "action point", "agreed action")
+
+# Short forms of given names: short -> the full names it stands for.
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "bob": ("robert",), "rob": ("robert",), "bill": ("william",), "will": ("william",),
+    "liz": ("elizabeth",), "beth": ("elizabeth",), "kate": ("katherine", "catherine"),
+    "cath": ("catherine", "cathryn"), "jim": ("james",), "jimmy": ("james",), "dave": ("david",),
+    "mike": ("michael",), "mick": ("michael",), "tony": ("anthony",), "steve": ("stephen", "steven"),
+    "chris": ("christopher", "christine"), "sue": ("susan",), "sandy": ("sandra", "alexander"),
+    "bev": ("beverley", "beverly"), "jo": ("joanne", "joanna", "josephine"), "tom": ("thomas",),
+    "dan": ("daniel",), "ben": ("benjamin",), "nick": ("nicholas",), "pat": ("patricia", "patrick"),
+    "rod": ("rodney", "roderick"), "oli": ("oliver",), "ollie": ("oliver",), "alex": ("alexander", "alexandra"),
+    "andy": ("andrew",), "tim": ("timothy",), "jon": ("jonathan",), "sam": ("samuel", "samantha"),
+    "jen": ("jennifer",), "jenny": ("jennifer",), "mandy": ("amanda",), "di": ("diane", "diana"),
+}

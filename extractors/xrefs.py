@@ -15,6 +15,7 @@ _NUM = r"\d{1,3}\.\d{1,3}(?:\.\d{1,3})?"
 _KEYWORD = r"(?:items?|actions?|recommendations?|recs?|rec\.|paras?|paragraphs?|sections?|points?|refs?)"
 _RANGE = re.compile(r"(?P<a>" + _NUM + r")\s*(?:-|–|—|to)\s*(?P<b>" + _NUM + r")(?![\d%])")
 _BARE = re.compile(r"(?<![\d.£$])(?P<n>" + _NUM + r")(?![\d%]|\.\d)")
+_CODE = re.compile(r"(?<![\w.])(?P<n>[A-Z]{1,2}\d{1,3})(?![\w.])")  # "P3", "R12": kept only if such a row exists
 _KEYWORD_INT = re.compile(r"\b(?:see\s+)?" + _KEYWORD + r"\s+(?P<n>\d{1,3})\b(?!\.?\d)", re.I)
 _AS_ABOVE = re.compile(r"\b(?:as|see)\s+above\b", re.I)
 _AS_REF_ABOVE = re.compile(r"\bas\s+(?:" + _KEYWORD + r"\s+)?(?P<n>" + _NUM + r")\s+above\b", re.I)
@@ -60,6 +61,8 @@ def find_references(text: Optional[str], field: Optional[str] = None) -> list[Cr
         if not m.group(0).lower().startswith("see") and (not before or before[-1] in ".!?:;"):
             continue  # "Action 3 agreed by ..." opens a sentence: a label, not a reference
         refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field))
+    for m in _CODE.finditer(text):
+        refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field))
     if _AS_ABOVE.search(text) and not _AS_REF_ABOVE.search(text):
         m = _AS_ABOVE.search(text)
         if re.fullmatch(r"\W*(?:as|see)\s+above\W*", text.strip(), re.I) or m.start() == 0:
@@ -81,12 +84,15 @@ def resolve_references(refs_by_row: list[list[CrossReference]], row_refs: list[O
     for i, (refs, own) in enumerate(zip(refs_by_row, row_refs)):
         resolved: list[CrossReference] = []
         seen: set[str] = set()
+        ranges_hit = {r.raw for r in refs if r.kind == "range" and r.target_ref in known}
         for ref in refs:
             if ref.kind == "anaphoric":
                 above = next((r for r in reversed(row_refs[:i]) if r and r != own), None)
                 ref = ref.model_copy(update={"target_ref": above, "resolved": above is not None})
             elif ref.target_ref in known:
                 ref = ref.model_copy(update={"resolved": True})
+            elif ref.kind == "range" and ref.raw in ranges_hit:
+                continue  # a range expands to the rows that exist ("Recs 3.1-3.9" where 3.4 is the last)
             elif ref.kind == "range" or _is_explicit(ref.raw) and (
                     "." in (ref.target_ref or "") or ref.raw.lower().startswith("see")):
                 ref = ref.model_copy(update={"resolved": False})

@@ -19,13 +19,14 @@ from extractors.html import read_html
 from extractors.interpret import interpret_item
 from extractors.legacy import read_legacy_word
 from extractors.minutes import find_minute_actions
+from extractors.owners import find_initials
 from extractors.pdf import read_pdf
 from extractors.paperdate import find_paper_date
 from extractors.records import find_records
 from extractors.tables import find_table_plans
 from extractors.text import read_text
 from ingest.errors import EmptyFile, ExtractionFailed, ReaderFailed, UnsupportedFormat
-from ingest.reconcile import resolve_plan_references
+from ingest.reconcile import link_initials, resolve_plan_references
 from schema.models import DocumentResult, Paragraph, Plan, PlanDraft, ReadDocument, Table
 
 Reader = Callable[[bytes, str], ReadDocument]
@@ -106,10 +107,21 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     return plans
 
 
-def interpret_plan(draft: PlanDraft, document: ReadDocument) -> Plan:
+def interpret_plan(draft: PlanDraft, document: ReadDocument, initials: dict[str, str]) -> Plan:
     items = [interpret_item(raw, document.paper_date) for raw in draft.items]
     plan = Plan(title=draft.title, shape=draft.shape, provenance=draft.provenance, items=items)
-    return resolve_plan_references(plan)
+    return link_initials(resolve_plan_references(plan), initials)
+
+
+def document_texts(document: ReadDocument) -> list[str]:
+    """Every paragraph and cell of a paper, for paper-wide look-ups such as defined initials."""
+    texts: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        else:
+            texts.extend(cell.text for row in block.rows for cell in row.cells if not cell.is_empty)
+    return texts
 
 
 def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
@@ -117,7 +129,8 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
     document = read_document(data, name, path)
     try:
         document = document.model_copy(update={"paper_date": find_paper_date(document)})
-        plans = [interpret_plan(d, document) for d in find_plans(document)]
+        initials = find_initials(document_texts(document))
+        plans = [interpret_plan(d, document, initials) for d in find_plans(document)]
     except Exception as exc:  # a parser bug must not end the batch; say which file it hit
         raise ExtractionFailed(path or name, f"{type(exc).__name__}: {exc}") from exc
     return DocumentResult(

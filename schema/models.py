@@ -135,10 +135,11 @@ class Deadline(BaseModel):
 
 
 class Owner(BaseModel):
-    name: str
+    name: str  # as printed, honorific removed ("PS", "Priya Shah", "Director of Finance")
     kind: Literal["person", "role", "organisation", "initials"] = "person"
     honorific: Optional[str] = None
     raw: Optional[str] = None
+    person: Optional[str] = None  # the full name the paper gives for these initials ("Priya Shah")
 
 
 class CrossReference(BaseModel):

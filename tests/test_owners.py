@@ -12,7 +12,7 @@ CASES = [
     ("Ruth Lake & Adam Archer", ["Ruth Lake", "Adam Archer"]),
     ("Ruth Lake and Adam Archer", ["Ruth Lake", "Adam Archer"]),
     ("Alistair Cartwright / Stuart Cameron Strickland.", ["Alistair Cartwright", "Stuart Cameron Strickland"]),
-    ("Andrew St. John", ["Andrew St John"]),
+    ("Andrew St. John", ["Andrew St. John"]),
     ("Rod Moore Sandie Nicholson (supported by Clare Neill)", ["Rod Moore", "Sandie Nicholson", "Clare Neill"]),
     ("Clair Neil in conjunction with City Council colleagues", ["Clair Neil", "City Council colleagues"]),
     ("Health and Well Being Improvement Managers", ["Health and Well Being Improvement Managers"]),
@@ -58,3 +58,33 @@ def test_strip_honorific_and_postnominals():
 def test_given_names_come_from_the_dictionary():
     assert is_given_name("Priti") and is_given_name("Bev")
     assert not is_given_name("Hartley") and not is_given_name("Maternity")
+
+
+def test_initials_the_paper_defines():
+    from extractors.owners import find_initials
+
+    defined = find_initials(["Present: Dr Priya Shah (PS), Chair; Jon Wells (JW); Chief Finance Officer (CFO)",
+                             "Apologies: Mary-Jane Kent (MJK)"])
+    assert defined == {"PS": "Priya Shah", "JW": "Jon Wells", "MJK": "Mary-Jane Kent"}
+
+
+@pytest.mark.parametrize("a, b, rule", [
+    ("Oli Newbould", "Oliver Newbould", "short first name"),
+    ("Bob Hale", "Robert Hale", "short first name"),
+    ("Clare Neil", "Clare Neill", "surname spelling"),
+    ("Paul Miller", "Peter Miller", None),          # a shared surname is not enough
+    ("Clair Neil", "Clare Neill", None),            # two parts differ
+    ("Jon Smith", "Jan Smith", None),
+    ("Ann Lee", "Ann Lea", None),                   # surnames too short to judge
+    ("Finance Team", "Finance Director", None),
+])
+def test_same_person_rules(a, b, rule):
+    from extractors.owners import same_person
+
+    assert same_person(a, b) == rule
+    assert same_person(b, a) == rule
+
+
+def test_printed_abbreviation_is_kept():
+    assert [o.name for o in split_owners("Andrew St. John")] == ["Andrew St. John"]
+    assert [o.name for o in split_owners("Stuart Cameron Strickland.")] == ["Stuart Cameron Strickland"]

@@ -13,3 +13,19 @@ from extractors.rag import parse_rag
 ])
 def test_parse_rag(text, rag):
     assert parse_rag(text) == rag
+
+
+@pytest.mark.parametrize("text, rag", [("Amber", "amber"), ("Green/Amber", "amber"), ("Complete", None),
+                                       ("Done", None), ("Green progress on roofs", None), ("G", None)])
+def test_colour_only(text, rag):
+    from extractors.rag import colour_only
+
+    assert colour_only(text) == rag
+
+
+def test_status_column_of_colours_is_the_rating():
+    from extractors.interpret import interpret_item
+    from schema.models import Provenance, RawItem
+
+    item = interpret_item(RawItem(action="Fix it.", progress="Amber", provenance=Provenance(document="x")), None)
+    assert (item.rag, item.progress, item.rag_text) == ("amber", None, "Amber")

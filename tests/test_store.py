@@ -99,3 +99,33 @@ def test_items_read_back_in_export_shape(db):
     items = list(iter_items(db))
     assert items[2]["owners"] == ["Helen Ash", "Omar Siddiq"]
     assert items[0]["document"] == "continuation_rows.txt"
+
+
+def test_owner_variants_become_aliases_and_initials_link_to_people(db, tmp_path):
+    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    a.write_text("Action\tLead\nFix roof.\tOliver Newbould\nPaint.\tPaul Miller\n")
+    b.write_text("Action\tLead\nFix door.\tOli Newbould\nClean.\tPeter Miller\n")
+    c.write_text("Present: Dr Priya Shah (PS)\n\nAction\tLead\nCirculate notes.\tPS\n")
+    ingest_paths(db, [a, b, c])
+    aliases = db.execute("select o.name, a.alias, a.rule from owner_aliases a join owners o on o.id = a.owner_id "
+                         "order by a.id").fetchall()
+    assert aliases == [("Oliver Newbould", "Oli Newbould", "short first name"),
+                       ("Priya Shah", "PS", "initials defined in the paper")]
+    names = {r[0] for r in db.execute("select name from owners")}
+    assert {"Paul Miller", "Peter Miller"} <= names
+    held = db.execute("select a.action from actions a join action_owners ao on ao.action_id = a.id "
+                      "join owners o on o.id = ao.owner_id where o.name = 'Priya Shah'").fetchall()
+    assert held == [("Circulate notes.",)]
+    assert [i["owners"] for i in iter_items(db) if i["action"] == "Circulate notes."] == [["PS"]]
+
+
+def test_database_from_an_earlier_version_gains_new_columns(tmp_path):
+    import sqlite_utils
+
+    path = str(tmp_path / "old.db")
+    old = sqlite_utils.Database(path)
+    old["owners"].create({"id": int, "key": str, "name": str, "kind": str}, pk="id")
+    old.execute("PRAGMA user_version = 1")
+    db = open_db(path)
+    assert {"given_key", "surname_key"} <= set(db["owners"].columns_dict)
+    assert schema_version(db) == SCHEMA_VERSION

@@ -36,3 +36,26 @@ def test_as_above_points_past_rows_of_the_same_ref():
     rows = [[], [], find_references("As above")]
     resolved = resolve_references(rows, ["3.1", "3.2", "3.2"])
     assert [r.target_ref for r in resolved[2]] == ["3.1"]
+
+
+def test_ranges_expand_only_to_rows_that_exist():
+    rows = [find_references("Recs 3.1-3.6 are covered by the new policy"), [], [], []]
+    resolved = resolve_references(rows, ["3.0", "3.1", "3.2", "3.3"])
+    assert [r.target_ref for r in resolved[0]] == ["3.1", "3.2", "3.3"]
+
+
+def test_a_range_with_no_rows_dangles():
+    resolved = resolve_references([find_references("Items 9.1 – 9.2")], ["1.1"])
+    assert [(r.target_ref, r.resolved) for r in resolved[0]] == [("9.1", False), ("9.2", False)]
+
+
+def test_coded_refs_resolve_when_the_plan_uses_them():
+    rows = [[], find_references("Builds on P1; see also R7")]
+    resolved = resolve_references(rows, ["P1", "P2"])
+    assert [r.target_ref for r in resolved[1]] == ["P1"]
+
+
+def test_as_ref_above_names_the_row():
+    rows = [[], [], find_references("As 2.1 above")]
+    resolved = resolve_references(rows, ["2.1", "2.2", "2.3"])
+    assert [(r.target_ref, r.kind) for r in resolved[2]] == [("2.1", "explicit")]
