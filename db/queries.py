@@ -31,7 +31,7 @@ ORDER = " order by documents.path, plans.position, actions.position"
 def iter_items(db: sqlite_utils.Database, where: Optional[str] = None, params: Optional[dict] = None,
                ) -> Iterator[dict]:
     """Every stored item, optionally filtered by an SQL condition over the columns above."""
-    sql = ITEMS_SQL + (f" where {where}" if where else "") + ORDER
+    sql = f"select * from ({ITEMS_SQL} where 1 = 1 {'and ' + where if where else ''}{ORDER})"
     for row in db.query(sql, params or {}):
         row = dict(row)
         row["owners"] = json.loads(row["owners"] or "[]")

@@ -63,6 +63,79 @@ FTS = {
 }
 
 
+_OWNERS_OF = """(select group_concat(name_as_printed, '; ') from (select name_as_printed from action_owners
+                  where action_owners.action_id = actions.id order by position))"""
+# Not marked complete: no blue rating, and progress does not open with a word that says it is done.
+DONE_WORDS = ("complete", "done", "closed", "achieved", "delivered")
+NOT_DONE = "coalesce(actions.rag, '') != 'blue' and " + " and ".join(
+    f"lower(coalesce(actions.progress, '')) not like '{w}%'" for w in DONE_WORDS)
+_AS_OF = "coalesce(documents.paper_date, date('now'))"
+
+# The questions people ask, as views.  Each is described in db/metadata.py.
+VIEWS: dict[str, str] = {
+    "items": f"""
+        select actions.id as action_id, documents.name as document, documents.paper_date as paper_date,
+          plans.id as plan_id, plans.title as plan, actions.page as page,
+          actions.ref as ref, recommendations.text as recommendation, actions.action as action,
+          {_OWNERS_OF} as owners,
+          actions.deadline_text as deadline_text, actions.deadline_date as deadline,
+          actions.deadline_status as deadline_status, actions.progress as progress, actions.rag as rag,
+          actions.outcome as outcome,
+          (select group_concat(target_ref, '; ') from (select distinct target_ref from cross_references
+              where cross_references.action_id = actions.id and resolved = 1 order by id)) as cross_refs
+        from actions
+        join recommendations on recommendations.id = actions.recommendation_id
+        join plans on plans.id = actions.plan_id
+        join documents on documents.id = actions.document_id""",
+    "overdue_actions": f"""
+        select actions.id as action_id, documents.name as document, {_AS_OF} as as_of,
+          actions.ref as ref, actions.action as action, {_OWNERS_OF} as owners,
+          actions.deadline_text as deadline_text, actions.deadline_date as deadline,
+          cast(julianday({_AS_OF}) - julianday(actions.deadline_date) as integer) as days_overdue,
+          actions.rag as rag, actions.progress as progress
+        from actions join documents on documents.id = actions.document_id
+        where actions.deadline_status = 'date' and actions.deadline_date < {_AS_OF} and {NOT_DONE}""",
+    "upcoming_deadlines": f"""
+        select actions.id as action_id, documents.name as document, {_AS_OF} as as_of,
+          actions.ref as ref, actions.action as action, {_OWNERS_OF} as owners,
+          actions.deadline_text as deadline_text, actions.deadline_date as deadline,
+          cast(julianday(actions.deadline_date) - julianday({_AS_OF}) as integer) as days_left,
+          actions.rag as rag
+        from actions join documents on documents.id = actions.document_id
+        where actions.deadline_status = 'date' and actions.deadline_date >= {_AS_OF} and {NOT_DONE}""",
+    "actions_by_owner": """
+        select owners.id as owner_id, owners.name as owner, owners.kind as owner_kind,
+          action_owners.name_as_printed as printed_as, documents.name as document,
+          documents.paper_date as paper_date, actions.id as action_id, actions.ref as ref,
+          actions.action as action, actions.deadline_text as deadline_text,
+          actions.deadline_date as deadline, actions.deadline_status as deadline_status, actions.rag as rag
+        from action_owners
+        join owners on owners.id = action_owners.owner_id
+        join actions on actions.id = action_owners.action_id
+        join documents on documents.id = actions.document_id""",
+    "dangling_references": """
+        select cross_references.id as reference_id, documents.name as document, actions.id as action_id,
+          actions.ref as from_ref, cross_references.field as field, cross_references.raw as printed,
+          cross_references.kind as kind, cross_references.target_ref as target_ref
+        from cross_references
+        join actions on actions.id = cross_references.action_id
+        join documents on documents.id = actions.document_id
+        where cross_references.resolved = 0""",
+    "rag_summary": """
+        select documents.name as document, plans.id as plan_id, plans.title as plan,
+          coalesce(actions.rag, 'unrated') as rag, count(*) as actions
+        from actions join plans on plans.id = actions.plan_id join documents on documents.id = actions.document_id
+        group by documents.name, plans.id, plans.title, coalesce(actions.rag, 'unrated')""",
+}
+
+
+def ensure_views(db: sqlite_utils.Database) -> None:
+    """(Re)create every view, so a changed definition takes effect on the next open."""
+    for name, sql in VIEWS.items():
+        db.execute(f"drop view if exists [{name}]")
+        db.create_view(name, sql.strip())
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create every table, index and full-text index that is missing; record the version."""
     db.execute("PRAGMA foreign_keys = ON")
@@ -82,6 +155,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True)
+    ensure_views(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

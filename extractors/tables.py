@@ -330,6 +330,6 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
 
 
 def _draft(assembler: PlanAssembler, document: str, title: Optional[str], table: Table) -> PlanDraft:
-    return PlanDraft(title=title or table.caption, shape="table",
+    return PlanDraft(title=table.caption or title, shape="table",
                      provenance=Provenance(document=document, page=table.page, table=table.index),
                      items=assembler.raw_items())

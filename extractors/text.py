@@ -21,6 +21,7 @@ from schema.models import Cell, Paragraph, ReadDocument, Row, Table
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _MIN_REPEATS = 3
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
 @dataclass
@@ -63,6 +64,7 @@ class _Builder:
     rows: list[Row] = field(default_factory=list)
     page_break_pending: bool = False
     content_since_break: bool = False
+    caption: Optional[str] = None  # a running title seen before the table it names
 
     def page_break(self) -> None:
         if self.content_since_break:
@@ -81,14 +83,16 @@ class _Builder:
     def close_table(self) -> None:
         if self.rows:
             tables = sum(1 for b in self.blocks if isinstance(b, Table))
-            self.blocks.append(Table(rows=self.rows, page=self.rows[0].page, index=tables))
+            self.blocks.append(Table(rows=self.rows, page=self.rows[0].page, index=tables, caption=self.caption))
             self.rows = []
+            self.caption = None
 
     def add_paragraph(self, line: _Line) -> None:
         self.close_table()
-        text = strip_markup(line.cells[0])
+        heading = _MD_HEADING.match(line.cells[0])
+        text = strip_markup(line.cells[0][heading.end():] if heading else line.cells[0])
         if text:
-            self.blocks.append(Paragraph(text=text, page=self.page, line=line.number))
+            self.blocks.append(Paragraph(text=text, page=self.page, line=line.number, heading=bool(heading)))
             self.content_since_break = True
 
 
@@ -214,6 +218,8 @@ def read_text(data: bytes, name: str) -> ReadDocument:
             builder.page_break()
             gap = False
         if line.furniture:
+            if not line.breaks_page and not is_page_number(line):  # a running title's first print
+                builder.caption = builder.caption or collapse(strip_markup(line.filled[0]))
             gap = False
             continue
         if line.is_tabular:

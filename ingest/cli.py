@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
+from db.metadata import build_metadata
 from db.queries import iter_items
 from db.store import open_db
 from ingest.batch import ingest_paths
@@ -71,9 +74,25 @@ Example:
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Database written by ingest.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: standard output).")
-def export(db_path: str, fmt: str, output) -> None:
+@click.option("--where", help="SQL condition over the export's columns, e.g. \"deadline < '2020-01-01'\".")
+@click.option("--plan", "plan_id", type=int, help="Only the plan with this id (see the plans table).")
+@click.option("--document", help="Only items from the paper with this file name.")
+def export(db_path: str, fmt: str, output, where: str | None, plan_id: int | None, document: str | None) -> None:
     db = open_db(db_path)
-    rows = ({k: row[k] for k in EXPORT_COLUMNS} for row in iter_items(db))
+    conditions, params = [], {}
+    if where:
+        conditions.append(f"({where})")
+    if plan_id is not None:
+        conditions.append("plans.id = :plan_id")
+        params["plan_id"] = plan_id
+    if document:
+        conditions.append("documents.name = :document")
+        params["document"] = document
+    try:
+        found = list(iter_items(db, " and ".join(conditions) or None, params))
+    except Exception as exc:  # sqlite3.OperationalError for a bad --where
+        raise click.UsageError(f"--where could not be used: {exc}")
+    rows = ({k: row[k] for k in EXPORT_COLUMNS} for row in found)
     if fmt == "jsonl":
         for row in rows:
             output.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -82,6 +101,43 @@ def export(db_path: str, fmt: str, output) -> None:
     writer.writeheader()
     for row in rows:
         writer.writerow({**row, "owners": "; ".join(row["owners"]), "cross_refs": "; ".join(row["cross_refs"])})
+
+
+@cli.command(help="""Browse a database in Datasette, with descriptions, facets, views and queries.
+
+Serves the file read-only (immutable) and prints its address.  Stop with Ctrl-C.
+
+\b
+Example:
+    boardpapers serve --db plans.db --port 8001
+""")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Database written by ingest.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+def serve(db_path: str, host: str, port: int) -> None:
+    open_db(db_path).close()  # bring the schema and views up to date before serving read-only
+    with tempfile.TemporaryDirectory() as tmp:
+        metadata = Path(tmp) / "metadata.json"
+        metadata.write_text(json.dumps(build_metadata(db_path), indent=1), encoding="utf-8")
+        click.echo(f"Serving {db_path} at http://{host}:{port}/{Path(db_path).stem}", err=True)
+        command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path,
+                   "--metadata", str(metadata), "--host", host, "--port", str(port),
+                   "--setting", "default_page_size", "50"]
+        try:
+            sys.exit(subprocess.call(command))
+        except KeyboardInterrupt:
+            pass
+
+
+@cli.command(help="""Print the Datasette metadata for a database as JSON.
+
+\b
+Example:
+    boardpapers metadata --db plans.db > metadata.json && datasette -i plans.db -m metadata.json
+""")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by ingest.")
+def metadata(db_path: str) -> None:
+    click.echo(json.dumps(build_metadata(db_path), indent=1))
 
 
 def main() -> None:

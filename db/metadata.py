@@ -1,0 +1,153 @@
+"""Datasette metadata for a boardpapers database: descriptions, facets, sort orders, canned queries.
+
+Generated (not a static file) because Datasette keys it by the database's
+name, which is the file's stem.  `boardpapers serve` writes it out and starts
+Datasette with it; `boardpapers metadata` prints it for use elsewhere.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from db.schema import NOT_DONE
+
+TITLE = "boardpapers"
+DESCRIPTION = ("Action plans extracted from board papers: recommendations, the actions agreed for them, "
+               "who owns them, deadlines (as printed and as dates), progress and RAG ratings, with the page "
+               "each row came from.")
+SOURCE = "Board, committee and health and wellbeing board papers ingested with boardpapers"
+LICENSE = ("The papers belong to the bodies that published them; check each publisher's terms "
+           "(many public-sector papers are under the Open Government Licence) before reusing text.")
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "documents": {
+        "path": "Where the file was read from", "name": "File name", "sha256": "Content hash; an unchanged file is skipped",
+        "format": "Format read from the content (pdf, docx, html, text, markdown)", "title": "Title the paper gives itself",
+        "paper_date": "The paper's own date (meeting or report date); fills in years deadlines leave out",
+        "pages": "Pages read", "plans": "Plans found", "items": "Items found", "ingested_at": "When it was stored (UTC)",
+        "status": "ok, or error when the file could not be read", "error": "What went wrong, for a failed file",
+    },
+    "plans": {
+        "document_id": "The paper", "position": "Order in the paper", "title": "Heading or caption naming the plan",
+        "shape": "table, rated_sections, priorities or minutes", "page": "First page", "table_index": "Which table on the page run",
+    },
+    "recommendations": {
+        "plan_id": "The plan", "document_id": "The paper", "position": "Order in the plan",
+        "ref": "Number as printed (1.2, 4.10, BOD 24/18(b))", "text": "Recommendation, section title or priority, as printed",
+        "page": "Page it starts on",
+    },
+    "actions": {
+        "recommendation_id": "What it answers", "plan_id": "The plan", "document_id": "The paper",
+        "position": "Order in the plan", "ref": "Row number as printed", "action": "The action agreed, as printed",
+        "progress": "Progress or update, as printed", "outcome": "Expected outcome, as printed",
+        "owner_text": "Responsibility cell as printed", "rag": "red, amber, green or blue (complete)",
+        "rag_text": "Rating as printed", "deadline_text": "Deadline as printed",
+        "deadline_date": "Last day of the period the deadline names", "deadline_start": "First day of that period",
+        "deadline_granularity": "day, week, month, quarter, season, half, financial_year or year",
+        "deadline_status": "date, ongoing, tba, relative (tied to an event) or none",
+        "original_deadline_text": "Earlier deadline a revision replaced", "original_deadline_date": "Its last day",
+        "page": "Page the row starts on", "last_page": "Page it ends on", "table_index": "Table on the page run",
+        "line": "Line in a text dump",
+    },
+    "owners": {
+        "key": "Name with case, accents and dots ignored", "name": "Person, role or body",
+        "kind": "person, role, organisation or initials", "given_key": "First name (people)", "surname_key": "Surname (people)",
+    },
+    "owner_aliases": {
+        "owner_id": "The register entry", "alias": "Another way a paper printed this owner",
+        "rule": "Why they were matched", "document_id": "Paper that printed it, where the rule is per paper",
+    },
+    "action_owners": {
+        "action_id": "The action", "owner_id": "The register entry", "position": "Order in the cell",
+        "name_as_printed": "The owner as this paper printed it", "honorific": "Dr, Cllr Mrs ... when printed",
+        "cell_text": "Part of the cell it came from",
+    },
+    "cross_references": {
+        "action_id": "Row that refers", "field": "Cell the reference is in", "raw": "Reference as printed",
+        "kind": "explicit (see 4.3), range (Items 11.1 - 11.5) or anaphoric (As above)",
+        "target_ref": "Ref it points at", "target_action_id": "Row it points at; empty when it dangles",
+        "resolved": "1 when a row of the same plan has that ref",
+    },
+}
+
+TABLES: dict[str, dict] = {
+    "documents": {"description": "One row per file ingested, including files that failed.", "label_column": "name",
+                  "facets": ["format", "status"], "sort_desc": "paper_date"},
+    "plans": {"description": "Action plans found in the papers.", "label_column": "title",
+              "facets": ["shape", "document_id"]},
+    "recommendations": {"description": "Recommendations (or sections, or priorities) that actions answer.",
+                        "label_column": "text", "facets": ["document_id"]},
+    "actions": {"description": "One row per item: the row of a plan a board member would tick off.",
+                "label_column": "action", "facets": ["deadline_status", "rag", "document_id"], "sort": "deadline_date"},
+    "owners": {"description": "Everyone and everything that owns an action, across all papers.", "label_column": "name",
+               "facets": ["kind"], "sort": "name"},
+    "owner_aliases": {"description": "Other spellings matched to an owner, and the rule that matched them.",
+                      "facets": ["rule"]},
+    "action_owners": {"description": "Which owner holds which action."},
+    "cross_references": {"description": "References from one row to another (see 4.3, Items 11.1 - 11.5, As above).",
+                         "facets": ["kind", "resolved"]},
+}
+
+VIEWS: dict[str, dict] = {
+    "items": {"description": "Every item in the evaluation format, with its paper, plan and page.",
+              "facets": ["document", "deadline_status", "rag", "owners"], "sort": "document"},
+    "overdue_actions": {"description": "Actions due before the paper's own date and not marked complete "
+                                       "(what the paper itself reports as late). For another date use the "
+                                       "'Overdue as of a date' query.",
+                        "facets": ["document", "owners", "rag"], "sort_desc": "days_overdue"},
+    "upcoming_deadlines": {"description": "Actions due on or after the paper's date and not complete, soonest first.",
+                           "facets": ["document", "owners"], "sort": "days_left"},
+    "actions_by_owner": {"description": "One row per owner and action: everything each person, role or body holds.",
+                         "facets": ["owner", "owner_kind", "document", "rag", "deadline_status"], "sort": "owner"},
+    "dangling_references": {"description": "References to rows that do not exist in the same plan.",
+                            "facets": ["document", "kind"]},
+    "rag_summary": {"description": "How many actions carry each rating, by plan.", "facets": ["document", "rag"]},
+}
+
+QUERIES: dict[str, dict] = {
+    "overdue_as_of": {
+        "title": "Overdue as of a date",
+        "description": "Actions with a dated deadline before :as_of (YYYY-MM-DD) that are not marked complete.",
+        "sql": """select actions.id as action_id, documents.name as document, actions.ref, actions.action,
+  (select group_concat(name_as_printed, '; ') from action_owners where action_id = actions.id) as owners,
+  actions.deadline_text, actions.deadline_date as deadline,
+  cast(julianday(:as_of) - julianday(actions.deadline_date) as integer) as days_overdue, actions.rag
+from actions join documents on documents.id = actions.document_id
+where actions.deadline_status = 'date' and actions.deadline_date < :as_of and """ + NOT_DONE + """
+order by actions.deadline_date""",
+    },
+    "owner_actions": {
+        "title": "Everything one owner holds",
+        "description": "Actions held by an owner whose name (or any alias) contains :owner.",
+        "sql": """select distinct v.* from actions_by_owner v
+left join owner_aliases a on a.owner_id = v.owner_id
+where v.owner like '%' || :owner || '%' or v.printed_as like '%' || :owner || '%' or a.alias like '%' || :owner || '%'
+order by v.paper_date, v.document, v.ref""",
+    },
+    "search": {
+        "title": "Search all text",
+        "description": "Full-text search of recommendations, actions, progress and outcomes for :q.",
+        "sql": """select items.* from items where action_id in (
+  select rowid from actions_fts where actions_fts match :q
+  union
+  select actions.id from actions join recommendations r on r.id = actions.recommendation_id
+  where r.id in (select rowid from recommendations_fts where recommendations_fts match :q))
+order by document, action_id""",
+    },
+}
+
+
+def build_metadata(db_path: str | Path) -> dict:
+    """Metadata for Datasette for the database at db_path."""
+    name = Path(db_path).stem
+    tables = {}
+    for table, spec in TABLES.items():
+        tables[table] = {**spec, "columns": COLUMNS.get(table, {})}
+    for table in ("actions", "recommendations"):
+        tables[table]["fts_table"] = f"{table}_fts"
+        tables[table]["fts_pk"] = "id"
+    for view, spec in VIEWS.items():
+        tables[view] = dict(spec)
+    return {
+        "title": TITLE, "description": DESCRIPTION, "source": SOURCE, "license": LICENSE,
+        "databases": {name: {"tables": tables, "queries": QUERIES}},
+    }

@@ -1,0 +1,93 @@
+"""A real browser on `boardpapers serve`: search, an item, the overdue view.
+
+Headless Chromium (Debian's package; .ci/run installs it) loads each page,
+saves a screenshot and dumps the rendered DOM; the test checks the page shows
+what the corpus says it should.  Set BOARDPAPERS_SCREENSHOTS=DIR to keep the
+screenshots (the README's comes from here).
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
+                                reason="chromium is not installed (apt-get install chromium)")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars", "--window-size=1280,1400"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    assert CHROMIUM, "chromium must be installed for the browser test"
+    tmp = tmp_path_factory.mktemp("browser")
+    db = tmp / "plans.db"
+    run = [sys.executable, "-c", "from ingest.cli import main; main()"]
+    subprocess.run(run + ["ingest", str(CORPUS), "--db", str(db), "--quiet"], check=True)
+    port = _free_port()
+    proc = subprocess.Popen(run + ["serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.terminate()
+        pytest.fail("boardpapers serve did not start: " + proc.stderr.read().decode()[-2000:])
+    yield base, tmp
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def visit(server, path: str, shot: str) -> str:
+    """Screenshot the page and return its rendered DOM."""
+    base, tmp = server
+    profile = tmp / "profile"
+    keep = os.environ.get("BOARDPAPERS_SCREENSHOTS")
+    target = Path(keep) / shot if keep else tmp / shot
+    target.parent.mkdir(parents=True, exist_ok=True)
+    url = base + path
+    subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={target}", url],
+                   check=True, capture_output=True, timeout=120)
+    dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
+                         check=True, capture_output=True, timeout=120, text=True).stdout
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    return dom
+
+
+def test_search_finds_the_action(server):
+    dom = visit(server, "/plans/actions?_search=walkabout", "search.png")
+    assert "Invite residents" in dom and "northshire_housing_plan.pdf" in dom
+    assert "Introduce online booking" not in dom
+
+
+def test_an_item_page_shows_its_fields_and_links(server):
+    dom = visit(server, "/plans/actions?id=1", "item.png")  # a table page expands foreign keys to labels
+    assert "Add two venues in the east of the borough." in dom
+    assert "Expand the school holiday food programme." in dom  # the recommendation, linked by its label
+    assert "ashbury_food_poverty_report.html" in dom and "July 2022" in dom
+
+
+def test_overdue_view_lists_what_was_late_at_the_paper_date(server):
+    dom = visit(server, "/plans/overdue_actions", "overdue.png")
+    assert "Introduce online booking of repair appointments." in dom
+    assert "Circulate the revised estates strategy" not in dom  # its progress says it is done
