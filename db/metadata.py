@@ -61,6 +61,11 @@ COLUMNS: dict[str, dict[str, str]] = {
         "name_as_printed": "The owner as this paper printed it", "honorific": "Dr, Cllr Mrs ... when printed",
         "cell_text": "Part of the cell it came from",
     },
+    "ingest_errors": {
+        "path": "The file", "sha256": "Its content hash when it could be read", "kind": "Short name of the failure "
+        "(empty_file, corrupt, encrypted, no_text_layer, unsupported_format, too_large, timeout, ...)",
+        "message": "What went wrong, in a sentence", "at": "When (UTC)",
+    },
     "cross_references": {
         "action_id": "Row that refers", "field": "Cell the reference is in", "raw": "Reference as printed",
         "kind": "explicit (see 4.3), range (Items 11.1 - 11.5) or anaphoric (As above)",
@@ -83,6 +88,8 @@ TABLES: dict[str, dict] = {
     "owner_aliases": {"description": "Other spellings matched to an owner, and the rule that matched them.",
                       "facets": ["rule"]},
     "action_owners": {"description": "Which owner holds which action."},
+    "ingest_errors": {"description": "Files the last run could not store, with why (one row per file).",
+                      "facets": ["kind"], "sort_desc": "at"},
     "cross_references": {"description": "References from one row to another (see 4.3, Items 11.1 - 11.5, As above).",
                          "facets": ["kind", "resolved"]},
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES: dict[str, dict] = {
     "documents": dict(columns={
@@ -45,13 +45,16 @@ TABLES: dict[str, dict] = {
         "action_id": int, "owner_id": int, "position": int, "name_as_printed": str, "honorific": str,
         "cell_text": str,
     }, pk=("action_id", "owner_id"), foreign_keys=[("action_id", "actions", "id"), ("owner_id", "owners", "id")]),
+    "ingest_errors": dict(columns={
+        "id": int, "path": str, "sha256": str, "kind": str, "message": str, "at": str,
+    }, pk="id", not_null={"path", "kind"}),
     "cross_references": dict(columns={
         "id": int, "action_id": int, "field": str, "raw": str, "kind": str, "target_ref": str,
         "target_action_id": int, "resolved": int,
     }, pk="id", foreign_keys=[("action_id", "actions", "id"), ("target_action_id", "actions", "id")]),
 }
 
-UNIQUE_INDEXES = {"documents": [["path"]], "owners": [["key"]]}
+UNIQUE_INDEXES = {"documents": [["path"]], "owners": [["key"]], "ingest_errors": [["path"]]}
 INDEXES = {
     "actions": [["deadline_date"], ["deadline_status"], ["rag"], ["ref"]],
     "documents": [["sha256"], ["paper_date"]],

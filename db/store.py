@@ -1,10 +1,11 @@
 """Writing extracted documents: one transaction per document, replacing its earlier rows."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
-from typing import Optional
+from typing import Iterator, Optional
 
 import sqlite_utils
 
@@ -13,12 +14,36 @@ from extractors.owners import same_person
 from schema.models import DocumentResult, Item, Owner
 
 
+BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another (a second ingest, say) to finish
+
+
 def open_db(path: str) -> sqlite_utils.Database:
-    """Open (creating if need be) a boardpapers database with its schema in place."""
+    """Open (creating if need be) a boardpapers database with its schema in place.
+
+    WAL mode lets Datasette or sqlite3 read while a batch writes; the busy
+    timeout makes a second writer wait its turn instead of failing at once.
+    """
     db = sqlite_utils.Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
-    ensure_schema(db)
+    if path != ":memory:":
+        db.enable_wal()
+    with write_transaction(db):
+        ensure_schema(db)
     return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One all-or-nothing write.  BEGIN IMMEDIATE takes the write lock up front, so a
+    concurrent writer waits (busy timeout) rather than failing half-way."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def owner_key(name: str) -> str:
@@ -29,7 +54,7 @@ def owner_key(name: str) -> str:
 
 
 def stored_sha(db: sqlite_utils.Database, path: str) -> Optional[str]:
-    row = db.execute("select sha256 from documents where path = ? and status = 'ok'", [path]).fetchone()
+    row = db.execute("select sha256 from documents where path = ?", [path]).fetchone()
     return row[0] if row else None
 
 
@@ -110,7 +135,8 @@ def _action_row(item: Item, ids: dict, position: int) -> dict:
 
 def write_document(db: sqlite_utils.Database, result: DocumentResult) -> int:
     """Store one document's plans, replacing what was stored for its path, atomically."""
-    with db.atomic():
+    with write_transaction(db):
+        db.execute("delete from ingest_errors where path = ?", [result.path])
         old = db.execute("select id from documents where path = ?", [result.path]).fetchone()
         if old:
             delete_document(db, old[0])
@@ -162,16 +188,15 @@ def _write_plan(db, document_id: int, position: int, plan) -> None:
             })
 
 
-def record_failure(db: sqlite_utils.Database, path: str, name: str, sha256: Optional[str], error: str) -> None:
-    """Note a file that failed, keeping any rows an earlier good run stored for it."""
-    with db.atomic():
-        existing = db.execute("select id, status from documents where path = ?", [path]).fetchone()
-        if existing and existing[1] == "ok":
-            return
-        if existing:
-            db.execute("delete from documents where id = ?", [existing[0]])
-        db["documents"].insert({
-            "path": path, "name": name, "sha256": sha256 or "", "status": "error", "error": error,
-            "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "plans": 0, "items": 0,
+def record_failure(db: sqlite_utils.Database, path: str, sha256: Optional[str], kind: str, message: str) -> None:
+    """Note a file that failed, keeping any rows an earlier good run stored for it.
+
+    One row per path: the latest failure.  A later success removes it.
+    """
+    with write_transaction(db):
+        db.execute("delete from ingest_errors where path = ?", [path])
+        db.execute("update documents set status = 'error', error = ? where path = ?", [message, path])
+        db["ingest_errors"].insert({
+            "path": path, "sha256": sha256, "kind": kind, "message": message,
+            "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         })

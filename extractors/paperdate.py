@@ -9,6 +9,7 @@ from extractors.dates import find_periods
 from schema.models import Paragraph, ReadDocument, Table
 
 _HEAD_BLOCKS = 25
+_HEAD_CHARS = 400  # a paper's date is printed near the start of a block, not deep inside a long one
 _DATE_LABEL = re.compile(r"\b(?:date|meeting|report|board|committee|dated|held on)\b", re.I)
 
 
@@ -34,7 +35,7 @@ def _head_texts(document: ReadDocument) -> list[str]:
     texts: list[str] = []
     for block in document.blocks[:_HEAD_BLOCKS]:
         if isinstance(block, Paragraph):
-            texts.append(block.text)
+            texts.append(block.text[:_HEAD_CHARS])
         elif isinstance(block, Table):
-            texts.extend(" ".join(c.text for c in row.cells) for row in block.rows[:5])
+            texts.extend(" ".join(c.text[:_HEAD_CHARS] for c in row.cells) for row in block.rows[:5])
     return texts

@@ -9,10 +9,12 @@ a page break split.
 """
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from extractors.cleaning import cell_paragraphs, collapse, strip_markup
@@ -33,9 +35,13 @@ class _Line:
     repeated: bool = False
     breaks_page: bool = False
 
-    @property
+    @cached_property
+    def cleaned(self) -> list[str]:
+        return [collapse(strip_markup(c)) for c in self.cells]
+
+    @cached_property
     def filled(self) -> list[str]:
-        return [c for c in self.cells if collapse(strip_markup(c))]
+        return [c for c, clean in zip(self.cells, self.cleaned) if clean]
 
     @property
     def pipe(self) -> bool:
@@ -49,9 +55,9 @@ class _Line:
     def is_tabular(self) -> bool:
         return len(self.cells) > 1
 
-    @property
+    @cached_property
     def key(self) -> str:
-        return " | ".join(collapse(strip_markup(c)).casefold() for c in self.filled)
+        return " | ".join(clean.casefold() for clean in self.cleaned if clean)
 
 
 @dataclass
@@ -96,14 +102,38 @@ class _Builder:
             self.content_since_break = True
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 when it is, otherwise Windows-1252 (a superset of Latin-1 in practice)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_DETECT_BYTES = 200_000
+
+
+def detect_encoding(data: bytes) -> str:
+    """The text's encoding: a byte-order mark, UTF-8 if it decodes, else charset-normalizer's guess.
+
+    Western European guesses (Latin-1, Windows-1252 and their kin) are read as
+    Windows-1252, which Latin-1 papers decode the same under and which has the
+    curly quotes and dashes Word puts in.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_DETECT_BYTES]).best()
+    encoding = best.encoding if best else "cp1252"
+    if encoding.replace("-", "_") in ("latin_1", "iso8859_1", "iso8859_15", "cp1252", "cp1250", "iso8859_2",
+                                      "mac_roman", "cp850", "cp437", "ascii"):
+        return "cp1252"
+    return encoding
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text in the encoding they were written in."""
+    return data.decode(detect_encoding(data), errors="replace")
 
 
 def split_cells(line: str) -> list[str]:
@@ -159,7 +189,7 @@ def _similar_prefix(text: str, titles: set[str]) -> bool:
 
 def is_title_furniture(line: _Line, titles: set[str]) -> bool:
     """A line holding a running title, perhaps beside a truncated copy of it."""
-    keys = [collapse(strip_markup(c)).casefold() for c in line.filled]
+    keys = [clean.casefold() for clean in line.cleaned if clean]
     if not keys or not any(k in titles for k in keys):
         return False
     return all(k in titles or _similar_prefix(k, titles) for k in keys)

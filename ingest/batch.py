@@ -1,7 +1,16 @@
-"""Ingesting many files into one database: walk, skip what is unchanged, extract, store, report."""
+"""Ingesting many files into one database.
+
+Files are hashed and skipped when unchanged; the rest are extracted in worker
+processes (pebble's ProcessPool), each with a time limit after which its
+worker is killed and replaced, so one pathological paper cannot hang the
+batch.  One process writes, a transaction per document, in the order the
+files were given, so any number of workers gives the same database.
+"""
 from __future__ import annotations
 
 import hashlib
+import os
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -9,12 +18,14 @@ from typing import Callable, Iterable, Iterator, Optional
 import sqlite_utils
 
 from db.store import record_failure, stored_sha, write_document
-from ingest.errors import IngestError, UnreadableFile
-from ingest.pipeline import extract_document
+from ingest.errors import IngestError, TimedOut, UnreadableFile, WorkerCrashed
+from ingest.pipeline import extract_file
 from ingest.reconcile import dangling
+from schema.models import DocumentResult
 
 # Suffixes picked up when walking a folder; files named on the command line are always tried.
 PAPER_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".doc", ".rtf", ".html", ".htm")
+DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is killed
 
 
 @dataclass
@@ -23,13 +34,14 @@ class FileOutcome:
     status: str  # "stored", "unchanged" or "failed"
     plans: int = 0
     items: int = 0
+    pages: int = 0
     error: Optional[str] = None
     error_kind: Optional[str] = None
     dangling: list[tuple[Optional[str], str]] = field(default_factory=list)
 
     def summary(self) -> str:
         if self.status == "failed":
-            return f"FAILED {self.path}: {self.error}"
+            return f"FAILED {self.path}: {self.error} [{self.error_kind}]"
         if self.status == "unchanged":
             return f"unchanged {self.path}"
         text = f"stored {self.path}: {self.items} items in {self.plans} plans"
@@ -54,34 +66,90 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def ingest_file(db: sqlite_utils.Database, path: Path, force: bool = False) -> FileOutcome:
-    """Extract and store one file; never raises for a bad file, reports it instead."""
-    key = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        error = UnreadableFile(key, exc.strerror or str(exc))
-        record_failure(db, key, path.name, None, error.message)
-        return FileOutcome(key, "failed", error=error.message, error_kind=error.kind)
-    sha = hashlib.sha256(data).hexdigest()
-    if not force and stored_sha(db, key) == sha:
-        return FileOutcome(key, "unchanged")
-    try:
-        result = extract_document(data, path.name, key)
-    except IngestError as exc:
-        record_failure(db, key, path.name, sha, exc.message)
-        return FileOutcome(key, "failed", error=exc.message, error_kind=exc.kind)
+def file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def _store(db: sqlite_utils.Database, path: str, sha: str, result: DocumentResult | Exception) -> FileOutcome:
+    """Write one worker's answer: the document, or the failure it met."""
+    if isinstance(result, IngestError):
+        record_failure(db, path, sha, result.kind, result.message)
+        return FileOutcome(path, "failed", error=result.message, error_kind=result.kind)
     write_document(db, result)
     loose = [d for plan in result.plans for d in dangling(plan)]
-    return FileOutcome(key, "stored", plans=len(result.plans), items=result.item_count, dangling=loose)
+    return FileOutcome(path, "stored", plans=len(result.plans), items=result.item_count, pages=result.pages,
+                       dangling=loose)
+
+
+def _plan(db: sqlite_utils.Database, paths: Iterable[Path], force: bool,
+          on_outcome: Callable[[FileOutcome], None]) -> list[tuple[str, str]]:
+    """(path, sha) of the files to extract; report the unreadable and unchanged ones at once."""
+    todo = []
+    for path in iter_paper_paths(paths):
+        key = str(path)
+        try:
+            sha = file_sha(path)
+        except OSError as exc:
+            error = UnreadableFile(key, exc.strerror or str(exc))
+            record_failure(db, key, None, error.kind, error.message)
+            on_outcome(FileOutcome(key, "failed", error=error.message, error_kind=error.kind))
+            continue
+        if not force and stored_sha(db, key) == sha:
+            on_outcome(FileOutcome(key, "unchanged"))
+            continue
+        todo.append((key, sha))
+    return todo
 
 
 def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool = False,
+                 workers: int = 0, timeout: float = DEFAULT_TIMEOUT,
                  on_outcome: Optional[Callable[[FileOutcome], None]] = None) -> list[FileOutcome]:
-    outcomes = []
-    for path in iter_paper_paths(paths):
-        outcome = ingest_file(db, path, force=force)
+    """Extract and store every paper under paths; never raises for a bad file.
+
+    workers=0 extracts in this process (no time limit: for tests and small
+    jobs); workers>=1 uses that many worker processes with the time limit.
+    A file that failed before is tried again (its cause may have been fixed).
+    """
+    outcomes: list[FileOutcome] = []
+
+    def report(outcome: FileOutcome) -> None:
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
+
+    todo = _plan(db, paths, force, report)
+    if workers <= 0:
+        for path, sha in todo:
+            report(_store(db, path, sha, _extract_in_process(path)))
+        return outcomes
+    from pebble import ProcessPool
+    from pebble.common import ProcessExpired
+
+    with ProcessPool(max_workers=workers) as pool:
+        futures = [(path, sha, pool.schedule(extract_file, args=(path,), timeout=timeout)) for path, sha in todo]
+        for path, sha, future in futures:
+            try:
+                result: DocumentResult | Exception = future.result()
+            except FutureTimeout:
+                result = TimedOut(path, f"extraction took longer than {timeout:g} s; its worker was stopped")
+            except ProcessExpired as exc:
+                result = WorkerCrashed(path, f"the worker died while extracting it (exit code {exc.exitcode})")
+            except IngestError as exc:
+                result = exc
+            report(_store(db, path, sha, result))
     return outcomes
+
+
+def _extract_in_process(path: str) -> DocumentResult | IngestError:
+    try:
+        return extract_file(path)
+    except IngestError as exc:
+        return exc

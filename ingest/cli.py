@@ -13,7 +13,7 @@ import click
 from db.metadata import build_metadata
 from db.queries import iter_items
 from db.store import open_db
-from ingest.batch import ingest_paths
+from ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths
 from ingest.export import EXPORT_COLUMNS
 
 
@@ -33,7 +33,8 @@ def cli() -> None:
 
 An unchanged file (same content hash) is skipped; a changed one replaces its
 earlier rows in one transaction.  Prints one line per file and a total.
-Exit status: 0 when every file was stored or unchanged, 1 when any failed.
+Exit status: 0 when every file was stored or unchanged, 1 when any failed,
+2 for a usage error.
 
 \b
 Example:
@@ -43,14 +44,20 @@ Example:
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite file to write (created if missing).")
 @click.option("--force", is_flag=True, help="Re-extract files even when their content is unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the total and failures.")
-def ingest(paths: tuple[Path, ...], db_path: str, force: bool, quiet: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Worker processes for extraction (default: the machine's cores; 0: in this process, no time limit).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one document may take before its worker is stopped.")
+def ingest(paths: tuple[Path, ...], db_path: str, force: bool, quiet: bool, workers: int | None,
+           timeout: float) -> None:
     db = open_db(db_path)
 
     def report(outcome) -> None:
         if not quiet or outcome.status == "failed":
             click.echo(outcome.summary(), err=outcome.status == "failed")
 
-    outcomes = ingest_paths(db, paths, force=force, on_outcome=report)
+    outcomes = ingest_paths(db, paths, force=force, on_outcome=report, timeout=timeout,
+                            workers=default_workers() if workers is None else workers)
     stored = [o for o in outcomes if o.status == "stored"]
     failed = [o for o in outcomes if o.status == "failed"]
     unchanged = len(outcomes) - len(stored) - len(failed)

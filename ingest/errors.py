@@ -1,4 +1,8 @@
-"""Errors boardpapers reports for one file; each carries the file's path and a kind."""
+"""Errors boardpapers reports for one file; each carries the file's path and a kind.
+
+The kind is the short name stored in `ingest_errors.kind` and listed in the
+README's "When things go wrong".
+"""
 from __future__ import annotations
 
 
@@ -7,10 +11,15 @@ class IngestError(Exception):
 
     kind = "error"
 
-    def __init__(self, path: str, message: str):
+    def __init__(self, path: str, message: str, kind: str | None = None):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+        if kind:
+            self.kind = kind
+
+    def __reduce__(self):  # errors cross from worker processes to the writer
+        return (self.__class__, (self.path, self.message, self.kind))
 
 
 class UnsupportedFormat(IngestError):
@@ -25,6 +34,10 @@ class UnreadableFile(IngestError):
     kind = "unreadable"
 
 
+class TooLarge(IngestError):
+    kind = "too_large"
+
+
 class ExtractionFailed(IngestError):
     kind = "extraction_failed"
 
@@ -32,6 +45,12 @@ class ExtractionFailed(IngestError):
 class ReaderFailed(IngestError):
     """The reader for the file's format could not read it; `kind` says why (encrypted, corrupt, ...)."""
 
-    def __init__(self, path: str, message: str, kind: str):
-        super().__init__(path, message)
-        self.kind = kind
+    kind = "corrupt"
+
+
+class TimedOut(IngestError):
+    kind = "timeout"
+
+
+class WorkerCrashed(IngestError):
+    kind = "worker_crashed"

@@ -25,12 +25,26 @@ from extractors.paperdate import find_paper_date
 from extractors.records import find_records
 from extractors.tables import find_table_plans
 from extractors.text import read_text
-from ingest.errors import EmptyFile, ExtractionFailed, ReaderFailed, UnsupportedFormat
+from ingest.errors import (
+    EmptyFile, ExtractionFailed, ReaderFailed, TooLarge, UnreadableFile, UnsupportedFormat,
+)
 from ingest.reconcile import link_initials, resolve_plan_references
 from schema.models import DocumentResult, Paragraph, Plan, PlanDraft, ReadDocument, Table
 
 Reader = Callable[[bytes, str], ReadDocument]
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # a Word file larger than this unpacked is refused (a zip bomb, or worse)
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def looks_binary(data: bytes) -> bool:
+    """Bytes that are not text: NULs, or many control characters, early on."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text carries NULs
+        return False
+    return b"\x00" in head or sum(head.count(bytes([c])) for c in _CONTROL) > 0.05 * max(len(head), 1)
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -47,10 +61,10 @@ def sniff_format(data: bytes, name: str) -> str:
     lowered = head[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
         return "html"
+    if looks_binary(data):
+        return "binary"
     if name.lower().endswith((".md", ".markdown")):
         return "markdown"
-    if b"\x00" in data[:4096]:
-        return "binary"
     return "text"
 
 
@@ -60,6 +74,18 @@ def _is_word_zip(data: bytes) -> bool:
             return "word/document.xml" in archive.namelist()
     except zipfile.BadZipFile:
         return True  # a damaged Word file: let the Word reader say what is wrong
+
+
+def check_unzipped_size(data: bytes, where: str) -> None:
+    """Refuse a Word file whose parts would expand past the limit, before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        return
+    if total > MAX_UNZIPPED_BYTES:
+        raise TooLarge(where, f"the Word file expands to {total / 2**20:,.0f} MB unpacked "
+                              f"(the limit is {MAX_UNZIPPED_BYTES / 2**20:,.0f} MB)")
 
 
 READERS: dict[str, Reader] = {
@@ -79,6 +105,8 @@ def read_document(data: bytes, name: str, path: str = "") -> ReadDocument:
     if not data.strip():
         raise EmptyFile(where, "the file is empty")
     fmt = sniff_format(data, name)
+    if fmt == "docx":
+        check_unzipped_size(data, where)
     reader = READERS.get(fmt)
     if reader is None:
         what = "a zip archive that is not a Word document" if fmt == "zip" else f"{fmt} content"
@@ -87,6 +115,9 @@ def read_document(data: bytes, name: str, path: str = "") -> ReadDocument:
         return reader(data, name)
     except ReadError as exc:
         raise ReaderFailed(where, str(exc), exc.kind) from exc
+    except (MemoryError, RecursionError) as exc:
+        raise ReaderFailed(where, f"this {fmt} file is too large or too deeply nested to read",
+                           "too_large") from exc
     except Exception as exc:  # a library's own error on a malformed file
         raise ReaderFailed(where, f"cannot read this {fmt} file ({type(exc).__name__}: {exc})",
                            "corrupt") from exc
@@ -142,3 +173,12 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
 
 def extract_path(path: Path) -> DocumentResult:
     return extract_document(path.read_bytes(), path.name, str(path))
+
+
+def extract_file(path: str) -> DocumentResult:
+    """What a worker process runs: read the file, extract it.  Raises IngestError."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(path, exc.strerror or str(exc)) from exc
+    return extract_document(data, Path(path).name, path)
