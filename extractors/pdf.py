@@ -327,6 +327,34 @@ def _stitch(blocks: list) -> list:
     return out
 
 
+def _open_pdfium(data: bytes):
+    import pypdfium2
+
+    try:
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return None  # pdfplumber reads (or reports) it page by page instead
+
+
+def _screened_page(page, number: int, open_layout, after_table: bool):
+    """(page read cheaply, chars, sizes), or (None, ...) when pdfplumber should read it."""
+    try:
+        height = page.get_height()
+        lines = _pdfium_lines(page, height)
+        if open_layout is not None or may_hold_plan(lines, _ruling_count(page), after_table):
+            return None, 0, []
+        out = _Page(number=number, height=height)
+        out.items = [(line.top, line) for line in lines]
+        return out, sum(len(l.text) for l in lines), [round(l.size) for l in lines for _ in l.text.split()]
+    finally:
+        page.close()
+
+
+def _ends_in_table(page: _Page) -> bool:
+    """Does the page's last block sit in a table (which may go on over the page)?"""
+    return bool(page.items) and isinstance(page.items[-1][1], Table)
+
+
 def _metadata_date(metadata: dict) -> Optional[dt.date]:
     raw = str(metadata.get("CreationDate") or "")
     m = re.search(r"(\d{4})(\d{2})(\d{2})", raw)
@@ -336,8 +364,67 @@ def _metadata_date(metadata: dict) -> Optional[dt.date]:
         return None
 
 
-def read_pdf(data: bytes, name: str) -> ReadDocument:
-    """Read a PDF paper into paragraphs and tables, page by page."""
+# --- screening: which pages could hold a plan ------------------------------------
+
+_MIN_RULES = 8  # path objects on a page from which it may hold a ruled table
+
+
+def _pdfium_lines(page, height: float) -> list[_Line]:
+    """A page's text as lines, from pdfium's text rectangles (cheap: no layout analysis)."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        segments = []
+        for i in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(i)
+            text = collapse(textpage.get_text_bounded(left, bottom, right, top))
+            if not text:
+                continue
+            first = textpage.get_index(left + 0.5, (top + bottom) / 2, 2, 2)
+            size = top - bottom
+            if first >= 0:  # the font's size and its loose box, not the glyphs' tight one
+                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+                _, bottom, _, top = textpage.get_charbox(first, loose=True)
+            segments.append({"text": text, "x0": left, "x1": right, "top": height - top,
+                             "bottom": height - bottom, "size": round(size, 1)})
+    finally:
+        textpage.close()
+    return _words_to_lines(segments)
+
+
+def _ruling_count(page) -> int:
+    import pypdfium2.raw as pdfium_c
+
+    return sum(1 for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
+
+
+def may_hold_plan(lines: list[_Line], rules: int, after_table: bool) -> bool:
+    """Should pdfplumber look for tables on this page?
+
+    Yes when a line names two or more plan fields (a header row, ruled or
+    not), when the page is drawn with enough rules to be a grid, or when a
+    table ran to the foot of the page before and this page has rules or
+    columns of its own.
+    """
+    if rules >= _MIN_RULES:
+        return True
+    for line in lines:
+        if header_to_fields([w["text"] for w in line.words]) or _header_layout(line):
+            return True
+    if after_table:
+        return rules > 0 or sum(1 for line in lines if len(_phrases(line)) >= 3) >= 3
+    return False
+
+
+def read_pdf(data: bytes, name: str, screen: bool = True) -> ReadDocument:
+    """Read a PDF paper into paragraphs and tables, page by page.
+
+    With screen (the default) every page is read cheaply with pypdfium2 first
+    and pdfplumber's table finding runs only on pages that may hold a plan;
+    screen=False runs pdfplumber on every page (the reference the tests
+    compare against).
+    """
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfplumber wraps pdfminer's many error types in its own
@@ -347,21 +434,33 @@ def read_pdf(data: bytes, name: str) -> ReadDocument:
         detail = next((type(c).__name__ for c in causes if isinstance(c, Exception) and c is not exc),
                       type(exc).__name__)
         raise CorruptDocument(f"the PDF cannot be parsed ({detail})") from exc
+    cheap = _open_pdfium(data) if screen else None
     with pdf:
         pages: list[_Page] = []
         sizes: Counter = Counter()
         chars = 0
         open_layout = None
+        after_table = False
         try:
-            for page in pdf.pages:
-                read = _read_page(page, open_layout)
+            for index, page in enumerate(pdf.pages):
+                read = None
+                if cheap is not None:
+                    read, page_chars, page_sizes = _screened_page(cheap[index], index + 1, open_layout, after_table)
+                if read is None:
+                    read = _read_page(page, open_layout)
+                    page_chars = len(page.chars)
+                    page_sizes = [round(c.get("size", 0)) for c in page.chars[:2000]]
+                    page.close()
                 open_layout = (read.layout, read.layout_fields) if read.layout else None
-                chars += len(page.chars)
-                sizes.update(round(c.get("size", 0)) for c in page.chars[:2000])
+                after_table = _ends_in_table(read)
+                chars += page_chars
+                sizes.update(page_sizes)
                 pages.append(read)
-                page.close()
         except (PDFSyntaxError, KeyError, ValueError, TypeError) as exc:
             raise CorruptDocument(f"the PDF cannot be parsed ({type(exc).__name__}: {exc})") from exc
+        finally:
+            if cheap is not None:
+                cheap.close()
         metadata = dict(pdf.metadata or {})
     if chars == 0:
         raise NoTextLayer("the PDF has no text layer (a scan?); run OCR first")

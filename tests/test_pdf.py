@@ -53,3 +53,24 @@ def test_truncated_pdf_is_corrupt():
     data = pdf_with(text_page, pages=2)
     with pytest.raises((CorruptDocument, NoTextLayer)):
         read_pdf(data[: len(data) // 3], "cut.pdf")
+
+
+def _mixed_paper() -> bytes:
+    """Narrative pages, a ruled plan over two pages, and an unruled plan: every screening case."""
+    import io
+
+    from benchmarks.make_papers import long_pdf
+
+    return long_pdf(pages=6, seed=3, plan_every=2)
+
+
+@pytest.mark.parametrize("source", ["northshire_housing_plan.pdf", "westfold_cabinet_update.pdf", "generated"])
+def test_screening_loses_nothing_the_full_pass_finds(source):
+    from schema.models import Paragraph
+
+    data = _mixed_paper() if source == "generated" else (CORPUS / source).read_bytes()
+    full, screened = read_pdf(data, "x.pdf", screen=False), read_pdf(data, "x.pdf", screen=True)
+    def summary(doc):
+        return [(b.page, b.text, b.heading) if isinstance(b, Paragraph) else (b.page, [r.texts for r in b.rows])
+                for b in doc.blocks]
+    assert summary(screened) == summary(full)
