@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ class FileOutcome:
     error: Optional[str] = None
     error_kind: Optional[str] = None
     dangling: list[tuple[Optional[str], str]] = field(default_factory=list)
+    write_seconds: float = 0.0
 
     def summary(self) -> str:
         if self.status == "failed":
@@ -80,20 +82,22 @@ def default_workers() -> int:
 
 def _store(db: sqlite_utils.Database, path: str, sha: str, result: DocumentResult | Exception) -> FileOutcome:
     """Write one worker's answer: the document, or the failure it met."""
+    started = time.perf_counter()
     if isinstance(result, IngestError):
         record_failure(db, path, sha, result.kind, result.message)
-        return FileOutcome(path, "failed", error=result.message, error_kind=result.kind)
+        return FileOutcome(path, "failed", error=result.message, error_kind=result.kind,
+                           write_seconds=time.perf_counter() - started)
     write_document(db, result)
     loose = [d for plan in result.plans for d in dangling(plan)]
     return FileOutcome(path, "stored", plans=len(result.plans), items=result.item_count, pages=result.pages,
-                       dangling=loose)
+                       dangling=loose, write_seconds=time.perf_counter() - started)
 
 
-def _plan(db: sqlite_utils.Database, paths: Iterable[Path], force: bool,
+def _plan(db: sqlite_utils.Database, paths: list[Path], force: bool,
           on_outcome: Callable[[FileOutcome], None]) -> list[tuple[str, str]]:
     """(path, sha) of the files to extract; report the unreadable and unchanged ones at once."""
     todo = []
-    for path in iter_paper_paths(paths):
+    for path in paths:
         key = str(path)
         try:
             sha = file_sha(path)
@@ -111,7 +115,8 @@ def _plan(db: sqlite_utils.Database, paths: Iterable[Path], force: bool,
 
 def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool = False,
                  workers: int = 0, timeout: float = DEFAULT_TIMEOUT,
-                 on_outcome: Optional[Callable[[FileOutcome], None]] = None) -> list[FileOutcome]:
+                 on_outcome: Optional[Callable[[FileOutcome], None]] = None,
+                 on_start: Optional[Callable[[int], None]] = None) -> list[FileOutcome]:
     """Extract and store every paper under paths; never raises for a bad file.
 
     workers=0 extracts in this process (no time limit: for tests and small
@@ -125,7 +130,10 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
         if on_outcome:
             on_outcome(outcome)
 
-    todo = _plan(db, paths, force, report)
+    candidates = list(iter_paper_paths(paths))
+    if on_start:
+        on_start(len(candidates))
+    todo = _plan(db, candidates, force, report)
     if workers <= 0:
         for path, sha in todo:
             report(_store(db, path, sha, _extract_in_process(path)))

@@ -15,6 +15,7 @@ from db.queries import iter_items
 from db.store import open_db
 from ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths
 from ingest.export import EXPORT_COLUMNS
+from ingest.progress import choose
 
 
 @click.group(help="""Turn board papers into a SQLite database of action plans.
@@ -32,7 +33,8 @@ def cli() -> None:
 @cli.command(help="""Extract the action plans in PATHs (files or folders, walked recursively) into --db.
 
 An unchanged file (same content hash) is skipped; a changed one replaces its
-earlier rows in one transaction.  Prints one line per file and a total.
+earlier rows in one transaction.  Shows a progress bar on a terminal (a line
+per file otherwise, failures only with --quiet), then a summary and a total.
 Exit status: 0 when every file was stored or unchanged, 1 when any failed,
 2 for a usage error.
 
@@ -51,13 +53,11 @@ Example:
 def ingest(paths: tuple[Path, ...], db_path: str, force: bool, quiet: bool, workers: int | None,
            timeout: float) -> None:
     db = open_db(db_path)
-
-    def report(outcome) -> None:
-        if not quiet or outcome.status == "failed":
-            click.echo(outcome.summary(), err=outcome.status == "failed")
-
-    outcomes = ingest_paths(db, paths, force=force, on_outcome=report, timeout=timeout,
-                            workers=default_workers() if workers is None else workers)
+    progress = choose(quiet, sys.stderr)
+    outcomes = ingest_paths(db, paths, force=force, on_outcome=progress.file_done, on_start=progress.start,
+                            timeout=timeout, workers=default_workers() if workers is None else workers)
+    if not quiet:
+        progress.finish()
     stored = [o for o in outcomes if o.status == "stored"]
     failed = [o for o in outcomes if o.status == "failed"]
     unchanged = len(outcomes) - len(stored) - len(failed)

@@ -16,16 +16,19 @@ def test_every_command_has_help_with_an_example():
         assert "Example" in result.output
 
 
-def test_ingest_prints_a_line_per_file_and_a_total(tmp_path):
+def test_ingest_prints_a_line_per_file_a_summary_and_a_total(tmp_path):
     runner = CliRunner()
     db = str(tmp_path / "t.db")
     result = runner.invoke(cli, ["ingest", str(FIXTURES), "--db", db])
     assert result.exit_code == 0, result.output
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 7
-    assert "stored" in lines[0] and lines[-1].startswith("6 files: 6 stored (14 items)")
-    again = runner.invoke(cli, ["ingest", str(FIXTURES), "--db", db])
-    assert again.output.strip().splitlines()[-1] == "6 files: 0 stored (0 items), 6 unchanged, 0 failed"
+    lines = result.stderr.strip().splitlines()  # progress and the summary go to standard error
+    assert [l.split("]")[0] for l in lines[:6]] == [f"[{n}/6" for n in range(1, 7)]
+    assert all("stored" in l for l in lines[:6])
+    assert lines[6].split() == ["documents", "6", "(6", "stored,", "0", "unchanged)"]
+    assert lines[9].split()[:2] == ["items", "14"]
+    assert result.stdout.strip() == "6 files: 6 stored (14 items), 0 unchanged, 0 failed"
+    again = runner.invoke(cli, ["ingest", str(FIXTURES), "--db", db, "--quiet"])
+    assert again.output.strip().splitlines() == ["6 files: 0 stored (0 items), 6 unchanged, 0 failed"]
 
 
 def test_a_bad_file_fails_alone_and_sets_the_exit_status(tmp_path):
