@@ -1,17 +1,16 @@
 """Ingesting many files into one database.
 
-Files are hashed and skipped when unchanged; the rest are extracted in worker
-processes (pebble's ProcessPool), each with a time limit after which its
+Files are hashed and skipped when unchanged; the rest are extracted by an
+executor (ingest.executors): worker processes with a time limit after which a
 worker is killed and replaced, so one pathological paper cannot hang the
-batch.  One process writes, a transaction per document, in the order the
-files were given, so any number of workers gives the same database.
+batch, or a Dask cluster.  One process writes, a transaction per document, in
+the order the files were given, so any number of workers gives the same database.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import time
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -19,8 +18,8 @@ from typing import Callable, Iterable, Iterator, Optional
 import sqlite_utils
 
 from db.store import record_failure, stored_sha, write_document
-from ingest.errors import IngestError, TimedOut, UnreadableFile, WorkerCrashed
-from ingest.pipeline import extract_file
+from ingest import executors
+from ingest.errors import IngestError, UnreadableFile
 from ingest.reconcile import dangling
 from schema.models import DocumentResult
 
@@ -116,12 +115,15 @@ def _plan(db: sqlite_utils.Database, paths: list[Path], force: bool,
 def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool = False,
                  workers: int = 0, timeout: float = DEFAULT_TIMEOUT,
                  on_outcome: Optional[Callable[[FileOutcome], None]] = None,
-                 on_start: Optional[Callable[[int], None]] = None) -> list[FileOutcome]:
+                 on_start: Optional[Callable[[int], None]] = None,
+                 executor: str = "local", scheduler: Optional[str] = None) -> list[FileOutcome]:
     """Extract and store every paper under paths; never raises for a bad file.
 
-    workers=0 extracts in this process (no time limit: for tests and small
-    jobs); workers>=1 uses that many worker processes with the time limit.
-    A file that failed before is tried again (its cause may have been fixed).
+    executor "local": workers=0 extracts in this process (no time limit: for
+    tests and small jobs), workers>=1 in that many worker processes with the
+    time limit.  executor "dask": on the Dask cluster at `scheduler` ("local"
+    starts one on this machine).  Either way one process writes, in input
+    order.  A file that failed before is tried again (its cause may have been fixed).
     """
     outcomes: list[FileOutcome] = []
 
@@ -134,30 +136,12 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
     if on_start:
         on_start(len(candidates))
     todo = _plan(db, candidates, force, report)
-    if workers <= 0:
-        for path, sha in todo:
-            report(_store(db, path, sha, _extract_in_process(path)))
-        return outcomes
-    from pebble import ProcessPool
-    from pebble.common import ProcessExpired
-
-    with ProcessPool(max_workers=workers) as pool:
-        futures = [(path, sha, pool.schedule(extract_file, args=(path,), timeout=timeout)) for path, sha in todo]
-        for path, sha, future in futures:
-            try:
-                result: DocumentResult | Exception = future.result()
-            except FutureTimeout:
-                result = TimedOut(path, f"extraction took longer than {timeout:g} s; its worker was stopped")
-            except ProcessExpired as exc:
-                result = WorkerCrashed(path, f"the worker died while extracting it (exit code {exc.exitcode})")
-            except IngestError as exc:
-                result = exc
-            report(_store(db, path, sha, result))
+    if executor == "dask":
+        results = executors.dask_cluster(todo, scheduler or "local", timeout)
+    elif workers <= 0:
+        results = executors.in_process(todo)
+    else:
+        results = executors.process_pool(todo, workers, timeout)
+    for path, sha, result in results:
+        report(_store(db, path, sha, result))
     return outcomes
-
-
-def _extract_in_process(path: str) -> DocumentResult | IngestError:
-    try:
-        return extract_file(path)
-    except IngestError as exc:
-        return exc

@@ -50,12 +50,18 @@ Example:
               help="Worker processes for extraction (default: the machine's cores; 0: in this process, no time limit).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one document may take before its worker is stopped.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: worker processes here, or a Dask cluster.")
+@click.option("--scheduler", help="With --executor dask: the scheduler's address (tcp://host:8786), or 'local'.")
 def ingest(paths: tuple[Path, ...], db_path: str, force: bool, quiet: bool, workers: int | None,
-           timeout: float) -> None:
+           timeout: float, executor: str, scheduler: str | None) -> None:
     db = open_db(db_path)
     progress = choose(quiet, sys.stderr)
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS (or 'local')")
     outcomes = ingest_paths(db, paths, force=force, on_outcome=progress.file_done, on_start=progress.start,
-                            timeout=timeout, workers=default_workers() if workers is None else workers)
+                            timeout=timeout, workers=default_workers() if workers is None else workers,
+                            executor=executor, scheduler=scheduler)
     if not quiet:
         progress.finish()
     stored = [o for o in outcomes if o.status == "stored"]
