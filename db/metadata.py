@@ -66,6 +66,33 @@ COLUMNS: dict[str, dict[str, str]] = {
         "(empty_file, corrupt, encrypted, no_text_layer, unsupported_format, too_large, timeout, ...)",
         "message": "What went wrong, in a sentence", "at": "When (UTC)",
     },
+    "tracked_plans": {"title": "Title of the latest version", "versions": "How many papers carry a version"},
+    "plan_versions": {
+        "plan_id": "A plan as one paper prints it", "tracked_plan_id": "The plan it is a version of",
+        "version": "1 for the earliest paper, then in paper-date order",
+        "score": "How alike it is to the version before (0-1)",
+        "evidence": "The parts of the score: title, refs, text, publisher", "decided": "new, auto or manual",
+    },
+    "tracked_items": {
+        "tracked_plan_id": "The plan", "label": "The action as first printed", "first_version": "First version it is in",
+        "last_version": "Last version it is in", "merged_into_id": "The item that took it over, when two became one",
+    },
+    "progress_updates": {
+        "tracked_item_id": "The item", "tracked_plan_id": "The plan", "action_id": "The row in that paper",
+        "document_id": "The paper", "version": "Version of the plan", "paper_date": "The paper's date",
+        "ref": "Ref in that version", "recommendation": "As printed then", "action": "As printed then",
+        "progress": "Progress reported then", "rag": "Rating then", "deadline_text": "Deadline as printed then",
+        "deadline_date": "Its last day", "owners": "Owners then", "completed": "1 when marked complete",
+        "score": "How alike it is to the item's previous version (0-1)", "evidence": "What the match rested on",
+    },
+    "plan_links": {
+        "path_a": "One plan's paper", "position_a": "Its position in the paper", "path_b": "The other plan's paper",
+        "position_b": "Its position", "decision": "link or unlink, by hand", "at": "When (UTC)",
+    },
+    "role_holders": {
+        "role_owner_id": "The role", "person_owner_id": "Who held it", "document_id": "The paper that says so",
+        "paper_date": "The paper's date",
+    },
     "cross_references": {
         "action_id": "Row that refers", "field": "Cell the reference is in", "raw": "Reference as printed",
         "kind": "explicit (see 4.3), range (Items 11.1 - 11.5) or anaphoric (As above)",
@@ -90,6 +117,15 @@ TABLES: dict[str, dict] = {
     "action_owners": {"description": "Which owner holds which action."},
     "ingest_errors": {"description": "Files the last run could not store, with why (one row per file).",
                       "facets": ["kind"], "sort_desc": "at"},
+    "tracked_plans": {"description": "Plans followed through successive papers.", "label_column": "title"},
+    "plan_versions": {"description": "Which stored plan is which version of a tracked plan, with the evidence.",
+                      "facets": ["decided", "tracked_plan_id"]},
+    "tracked_items": {"description": "Recommendations and actions followed from version to version.",
+                      "label_column": "label", "facets": ["tracked_plan_id"]},
+    "progress_updates": {"description": "Each tracked item as each paper reported it: its timeline.",
+                         "facets": ["tracked_plan_id", "rag", "completed"], "sort": "paper_date"},
+    "plan_links": {"description": "Decisions made by hand that two plans are, or are not, versions of one plan."},
+    "role_holders": {"description": "Who a paper names as holding a role (\"Director of Public Health (Rod Moore)\")."},
     "cross_references": {"description": "References from one row to another (see 4.3, Items 11.1 - 11.5, As above).",
                          "facets": ["kind", "resolved"]},
 }
@@ -107,6 +143,17 @@ VIEWS: dict[str, dict] = {
                          "facets": ["owner", "owner_kind", "document", "rag", "deadline_status"], "sort": "owner"},
     "dangling_references": {"description": "References to rows that do not exist in the same plan.",
                             "facets": ["document", "kind"]},
+    "item_history": {"description": "Each tracked item's timeline: paper date, rating, deadline and progress.",
+                     "facets": ["tracked_plan", "rag"], "sort": "paper_date"},
+    "slipped_deadlines": {"description": "Where a later version moved an item's deadline later, and by how many days.",
+                          "sort_desc": "days_slipped"},
+    "rag_changes": {"description": "Where an item's rating changed from one version to the next.",
+                    "facets": ["earlier_rag", "later_rag"]},
+    "stalled_items": {"description": "Items whose progress text did not change between versions (and are not complete)."},
+    "dropped_items": {"description": "Items in one version and gone from the next, without being marked complete."},
+    "held_by_person": {"description": "Everything a person has held: by name, or as the holder of a role a paper "
+                                      "names them in (\"Director of Public Health (Rod Moore)\").",
+                       "facets": ["person", "how", "document"], "sort": "paper_date"},
     "rag_summary": {"description": "How many actions carry each rating, by plan.", "facets": ["document", "rag"]},
 }
 

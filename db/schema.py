@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES: dict[str, dict] = {
     "documents": dict(columns={
@@ -48,6 +48,29 @@ TABLES: dict[str, dict] = {
     "ingest_errors": dict(columns={
         "id": int, "path": str, "sha256": str, "kind": str, "message": str, "at": str,
     }, pk="id", not_null={"path", "kind"}),
+    # --- following plans through the years (rebuilt by ingest.tracking after every batch) ---
+    "tracked_plans": dict(columns={"id": int, "title": str, "versions": int}, pk="id"),
+    "plan_versions": dict(columns={
+        "plan_id": int, "tracked_plan_id": int, "version": int, "score": float, "evidence": str, "decided": str,
+    }, pk="plan_id", foreign_keys=[("plan_id", "plans", "id"), ("tracked_plan_id", "tracked_plans", "id")]),
+    "tracked_items": dict(columns={
+        "id": int, "tracked_plan_id": int, "label": str, "first_version": int, "last_version": int,
+        "merged_into_id": int,
+    }, pk="id", foreign_keys=[("tracked_plan_id", "tracked_plans", "id")]),
+    "progress_updates": dict(columns={
+        "id": int, "tracked_item_id": int, "tracked_plan_id": int, "action_id": int, "document_id": int,
+        "version": int, "paper_date": str, "ref": str, "recommendation": str, "action": str, "progress": str,
+        "rag": str, "deadline_text": str, "deadline_date": str, "owners": str, "completed": int,
+        "score": float, "evidence": str,
+    }, pk="id", foreign_keys=[("tracked_item_id", "tracked_items", "id"), ("action_id", "actions", "id"),
+                              ("document_id", "documents", "id"), ("tracked_plan_id", "tracked_plans", "id")]),
+    "plan_links": dict(columns={
+        "id": int, "path_a": str, "position_a": int, "path_b": str, "position_b": int, "decision": str, "at": str,
+    }, pk="id"),
+    "role_holders": dict(columns={
+        "id": int, "role_owner_id": int, "person_owner_id": int, "document_id": int, "paper_date": str,
+    }, pk="id", foreign_keys=[("role_owner_id", "owners", "id"), ("person_owner_id", "owners", "id"),
+                              ("document_id", "documents", "id")]),
     "cross_references": dict(columns={
         "id": int, "action_id": int, "field": str, "raw": str, "kind": str, "target_ref": str,
         "target_action_id": int, "resolved": int,
@@ -124,6 +147,55 @@ VIEWS: dict[str, str] = {
         join actions on actions.id = cross_references.action_id
         join documents on documents.id = actions.document_id
         where cross_references.resolved = 0""",
+    "item_history": """
+        select u.tracked_item_id, u.tracked_plan_id, tracked_plans.title as tracked_plan, u.version, u.paper_date,
+          documents.name as document, u.ref, u.recommendation, u.action, u.owners, u.deadline_text,
+          u.deadline_date as deadline, u.rag, u.progress, u.completed, u.action_id
+        from progress_updates u
+        join tracked_plans on tracked_plans.id = u.tracked_plan_id
+        join documents on documents.id = u.document_id""",
+    "slipped_deadlines": """
+        select * from (
+          select tracked_item_id, tracked_plan_id, ref, action,
+            lag(paper_date) over w as earlier_paper, paper_date as later_paper,
+            lag(deadline_text) over w as earlier_deadline_text, deadline_text as later_deadline_text,
+            lag(deadline_date) over w as earlier_deadline, deadline_date as later_deadline,
+            cast(julianday(deadline_date) - julianday(lag(deadline_date) over w) as integer) as days_slipped
+          from progress_updates window w as (partition by tracked_item_id order by version))
+        where days_slipped > 0""",
+    "rag_changes": """
+        select * from (
+          select tracked_item_id, tracked_plan_id, ref, action, lag(paper_date) over w as earlier_paper,
+            paper_date as later_paper, lag(rag) over w as earlier_rag, rag as later_rag
+          from progress_updates window w as (partition by tracked_item_id order by version))
+        where earlier_paper is not null and coalesce(earlier_rag, '') != coalesce(later_rag, '')""",
+    "stalled_items": """
+        select * from (
+          select tracked_item_id, tracked_plan_id, ref, action, lag(paper_date) over w as earlier_paper,
+            paper_date as later_paper, progress, lag(progress) over w as earlier_progress, completed
+          from progress_updates window w as (partition by tracked_item_id order by version))
+        where progress is not null and progress = earlier_progress and completed = 0""",
+    "dropped_items": """
+        select t.id as tracked_item_id, t.tracked_plan_id, tp.title as tracked_plan, u.ref, u.action,
+          u.paper_date as last_seen, u.progress as last_progress, u.rag as last_rag, t.last_version,
+          tp.versions as plan_versions
+        from tracked_items t
+        join tracked_plans tp on tp.id = t.tracked_plan_id
+        join progress_updates u on u.tracked_item_id = t.id and u.version = t.last_version
+        where t.last_version < tp.versions and u.completed = 0 and t.merged_into_id is null""",
+    "held_by_person": """
+        select o.id as person_id, o.name as person, 'named' as how, documents.paper_date, documents.name as document,
+          actions.id as action_id, actions.ref, actions.action, actions.deadline_text, actions.rag
+        from action_owners ao join owners o on o.id = ao.owner_id
+        join actions on actions.id = ao.action_id join documents on documents.id = actions.document_id
+        where o.kind = 'person'
+        union all
+        select p.id, p.name, 'as ' || r.name, documents.paper_date, documents.name, actions.id, actions.ref,
+          actions.action, actions.deadline_text, actions.rag
+        from role_holders rh join owners r on r.id = rh.role_owner_id join owners p on p.id = rh.person_owner_id
+        join action_owners ao on ao.owner_id = rh.role_owner_id
+        join actions on actions.id = ao.action_id and actions.document_id = rh.document_id
+        join documents on documents.id = actions.document_id""",
     "rag_summary": """
         select documents.name as document, plans.id as plan_id, plans.title as plan,
           coalesce(actions.rag, 'unrated') as rag, count(*) as actions

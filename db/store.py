@@ -65,6 +65,10 @@ def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
     db.execute("""delete from action_owners where action_id in
                   (select id from actions where document_id = ?)""", [document_id])
     db.execute("delete from owner_aliases where document_id = ?", [document_id])
+    db.execute("delete from role_holders where document_id = ?", [document_id])
+    db.execute("delete from progress_updates where document_id = ?", [document_id])
+    db.execute("delete from plan_versions where plan_id in (select id from plans where document_id = ?)",
+               [document_id])
     db.execute("""update cross_references set target_action_id = null where target_action_id in
                   (select id from actions where document_id = ?)""", [document_id])
     for table in ("actions", "recommendations", "plans"):
@@ -113,6 +117,17 @@ def register_owner(db: sqlite_utils.Database, owner: Owner, document_id: Optiona
     if owner.person:
         _alias(db, owner_id, owner.name, "initials defined in the paper", document_id)
     return owner_id
+
+
+def _record_holder(db, role_id: int, person: str, document_id: int) -> None:
+    """A role's holder as this paper names them, dated by the paper."""
+    person_id = register_owner(db, Owner(name=person, kind="person"), document_id)
+    seen = db.execute("select 1 from role_holders where role_owner_id = ? and person_owner_id = ? and document_id = ?",
+                      [role_id, person_id, document_id]).fetchone()
+    if not seen:
+        paper_date = db.execute("select paper_date from documents where id = ?", [document_id]).fetchone()[0]
+        db["role_holders"].insert({"role_owner_id": role_id, "person_owner_id": person_id,
+                                   "document_id": document_id, "paper_date": paper_date})
 
 
 def _iso(value: Optional[dt.date]) -> Optional[str]:
@@ -170,10 +185,13 @@ def _write_plan(db, document_id: int, position: int, plan) -> None:
         action_id = db["actions"].insert(_action_row(item, ids, pos)).last_pk
         action_ids.append(action_id)
         for owner_pos, owner in enumerate(item.owners):
+            owner_id = register_owner(db, owner, document_id)
             db["action_owners"].insert({
-                "action_id": action_id, "owner_id": register_owner(db, owner, document_id), "position": owner_pos,
+                "action_id": action_id, "owner_id": owner_id, "position": owner_pos,
                 "name_as_printed": owner.name, "honorific": owner.honorific, "cell_text": owner.raw,
             }, ignore=True)
+            if owner.holder:
+                _record_holder(db, owner_id, owner.holder, document_id)
     by_ref: dict[str, int] = {}
     for item, action_id in zip(plan.items, action_ids):
         if item.ref and item.ref not in by_ref:

@@ -236,8 +236,8 @@ def _choose(periods: list[Period], text: str) -> tuple[Period, Optional[Period]]
     if len(periods) >= 2:
         between = text[periods[0].span[1]: periods[1].span[0]]
         if _RANGE_JOINER.match(between) or between.strip() in ("", ","):
-            if _RANGE_JOINER.match(between):
-                first, last = periods[0], periods[1]
+            first, last = periods[0], periods[1]
+            if _RANGE_JOINER.match(between) and last.end >= first.start:
                 return Period(first.start, last.end, last.granularity, (first.span[0], last.span[1])), None
         for i, later in enumerate(periods[1:], 1):
             if _REVISED.search(text[periods[i - 1].span[1]: later.span[0]]):

@@ -20,7 +20,8 @@ _HONORIFIC = re.compile(
     r"^(?P<h>(?:(?:" + "|".join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))
     + r")\.?\s+)+)", re.I)
 _POSTNOMINAL = re.compile(r"(?:,?\s+(?:" + "|".join(POSTNOMINALS) + r")\b\.?)+\s*$", re.I)
-_JOINER = re.compile(r"\(?\b(?:" + "|".join(re.escape(j) for j in OWNER_JOINERS) + r")\b|[/;&+\n]|\)", re.I)
+_JOINER = re.compile(r"\(?\b(?:" + "|".join(re.escape(j) for j in OWNER_JOINERS) + r")\b|[/;&+\n()]", re.I)
+_BRACKETED_INITIALS = re.compile(r"\s*\([A-Z]{2,4}\)")  # "Dr Priya Shah (PS)": the person's initials, not an owner
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[\.']?(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|St\.?)$")
 _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")
 _VOCAB = frozenset(ROLE_WORDS) | frozenset(ORG_WORDS)
@@ -145,10 +146,30 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
     return [Owner(name=text, kind=_classify(text), honorific=honorific, raw=chunk)] if text else []
 
 
+_ROLE_HELD_BY = re.compile(r"(?P<role>[A-Z][^()/;,\n]*?)\s*\((?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})\)")
+
+
+def role_holders(text: str) -> dict[str, str]:
+    """Roles a cell names with their holder: "Director of Public Health (Rod Moore)" -> {role: name}."""
+    found = {}
+    for m in _ROLE_HELD_BY.finditer(text):
+        role, name = collapse(m.group("role")), m.group("name")
+        if any(_is_vocab(t) for t in role.split()) and is_given_name(name.split()[0]):
+            found[role] = name
+    return found
+
+
 def split_owners(text: Optional[str]) -> list[Owner]:
     """Every distinct owner a responsibility cell names, in order."""
     if not text or collapse(text).casefold() in _EMPTY:
         return []
+    holders = role_holders(text)
+    owners = _split_owners(text)
+    return [o.model_copy(update={"holder": holders[o.name]}) if o.name in holders else o for o in owners]
+
+
+def _split_owners(text: str) -> list[Owner]:
+    text = _BRACKETED_INITIALS.sub("", text)
     chunks = [collapse(c).strip(" ,.-()") for c in _JOINER.split(text)]  # line breaks separate owners
     owners: list[Owner] = []
     seen: set[str] = set()

@@ -21,6 +21,7 @@ from db.store import record_failure, stored_sha, write_document
 from ingest import executors
 from ingest.errors import IngestError, UnreadableFile
 from ingest.reconcile import dangling
+from ingest.tracking import rebuild_tracking
 from schema.models import DocumentResult
 
 # Suffixes picked up when walking a folder; files named on the command line are always tried.
@@ -144,4 +145,6 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
         results = executors.process_pool(todo, workers, timeout)
     for path, sha, result in results:
         report(_store(db, path, sha, result))
+    if any(o.status == "stored" for o in outcomes):
+        rebuild_tracking(db)
     return outcomes

@@ -16,6 +16,7 @@ from db.store import open_db
 from ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths
 from ingest.export import EXPORT_COLUMNS
 from ingest.progress import choose
+from ingest.tracking import find_tracked_items, record_plan_link, timeline
 
 
 @click.group(help="""Turn board papers into a SQLite database of action plans.
@@ -151,6 +152,71 @@ Example:
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Database written by ingest.")
 def metadata(db_path: str) -> None:
     click.echo(json.dumps(build_metadata(db_path), indent=1))
+
+
+@cli.command(help="""Print the history of a tracked item: every paper's date, rating, deadline and progress.
+
+REF_OR_TEXT is a row's ref in any version ("2.1") or words from its text.
+
+\b
+Example:
+    boardpapers history "atrial fibrillation" --db plans.db
+""")
+@click.argument("ref_or_text")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Database written by ingest.")
+def history(ref_or_text: str, db_path: str) -> None:
+    db = open_db(db_path)
+    found = find_tracked_items(db, ref_or_text)
+    if not found:
+        raise click.ClickException(f"no tracked item has the ref or text {ref_or_text!r}")
+    for tracked_id in found:
+        rows = timeline(db, tracked_id)
+        click.echo(f"Tracked item {tracked_id}: {rows[-1]['action'] or rows[-1]['recommendation']}")
+        click.echo(f"  in {rows[-1]['tracked_plan']!r}, seen in {len(rows)} of its versions")
+        click.echo(f"  {'paper date':<11} {'ref':<6} {'rag':<6} {'deadline':<32} progress")
+        for row in rows:
+            deadline = row["deadline_text"] or ""
+            if row["deadline"]:
+                deadline += f" ({row['deadline']})"
+            click.echo(f"  {row['paper_date'] or '?':<11} {row['ref'] or '':<6} {row['rag'] or '':<6} "
+                       f"{deadline[:32]:<32} {row['progress'] or ''}")
+        click.echo("")
+
+
+@cli.command(help="""Record that two plans are versions of one plan, whatever their scores say.
+
+PLAN_A and PLAN_B are ids from the plans table.  The choice survives re-ingestion.
+
+\b
+Example:
+    boardpapers link 3 7 --db plans.db
+""")
+@click.argument("plan_a", type=int)
+@click.argument("plan_b", type=int)
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+def link(plan_a: int, plan_b: int, db_path: str) -> None:
+    _plan_link(db_path, plan_a, plan_b, "link")
+
+
+@cli.command(help="""Record that two plans are not versions of one plan, whatever their scores say.
+
+\b
+Example:
+    boardpapers unlink 3 7 --db plans.db
+""")
+@click.argument("plan_a", type=int)
+@click.argument("plan_b", type=int)
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+def unlink(plan_a: int, plan_b: int, db_path: str) -> None:
+    _plan_link(db_path, plan_a, plan_b, "unlink")
+
+
+def _plan_link(db_path: str, plan_a: int, plan_b: int, decision: str) -> None:
+    try:
+        record_plan_link(open_db(db_path), plan_a, plan_b, decision)
+    except ValueError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"plans {plan_a} and {plan_b}: {decision}ed; tracking rebuilt")
 
 
 def main() -> None:

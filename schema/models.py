@@ -140,6 +140,7 @@ class Owner(BaseModel):
     honorific: Optional[str] = None
     raw: Optional[str] = None
     person: Optional[str] = None  # the full name the paper gives for these initials ("Priya Shah")
+    holder: Optional[str] = None  # for a role, the person the paper names as holding it
 
 
 class CrossReference(BaseModel):

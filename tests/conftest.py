@@ -28,3 +28,12 @@ def load_scorer():
 @pytest.fixture
 def scorer():
     return load_scorer()
+
+
+def corpus_item_count() -> int:
+    """Items the whole corpus holds: its gold files, and one per ref of the series' gold."""
+    import json
+
+    count = sum(len(json.loads(g.read_text(encoding="utf-8"))["items"]) for g in (CORPUS / "gold").glob("*.json"))
+    series = json.loads((CORPUS / "series" / "gold.json").read_text(encoding="utf-8"))
+    return count + sum(len(refs) for refs in series.values())

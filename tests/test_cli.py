@@ -5,7 +5,7 @@ import json
 from click.testing import CliRunner
 
 from ingest.cli import cli
-from tests.conftest import CORPUS, FIXTURES
+from tests.conftest import CORPUS, FIXTURES, corpus_item_count
 
 
 def test_every_command_has_help_with_an_example():
@@ -48,7 +48,7 @@ def test_export_jsonl_and_csv(tmp_path):
     rows = [json.loads(line) for line in out.output.splitlines()]
     assert list(rows[0]) == ["document", "ref", "recommendation", "action", "owners", "deadline_text",
                              "deadline", "deadline_status", "progress", "rag", "outcome", "cross_refs"]
-    expected = sum(len(json.loads(g.read_text(encoding="utf-8"))["items"]) for g in (CORPUS / "gold").glob("*.json"))
+    expected = corpus_item_count()
     assert len(rows) == expected
     target = tmp_path / "items.csv"
     runner.invoke(cli, ["export", "--db", db, "--format", "csv", "--output", str(target)])

@@ -327,3 +327,8 @@ def test_parse_deadline_more(text, paper, status, due, granularity):
 
 def test_there_are_over_two_hundred_cases():
     assert len(CASES) + len(MORE_CASES) >= 200
+
+
+def test_a_range_never_ends_before_it_starts():
+    d = parse_deadline("Mar-14 – H2", dt.date(2000, 1, 1))  # found by hypothesis
+    assert d.start <= d.due and d.due == D(2014, 3, 31)

@@ -1,0 +1,264 @@
+"""Following a plan through the years: which stored plans are versions of one plan, and which
+rows are the same item from one version to the next.
+
+Rebuilt from the stored papers after every batch, in paper-date order, so the
+answer never depends on the order files were ingested in.  Every decision
+keeps its score and evidence.  A person's own decisions ("these two plans are
+the same" / "are not") are kept in plan_links under (path, plan position),
+which survives re-ingestion, and override the scores.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from difflib import SequenceMatcher
+from typing import Optional
+
+import sqlite_utils
+
+from db.schema import DONE_WORDS
+from db.store import write_transaction
+
+PLAN_THRESHOLD = 0.55  # score a plan needs to be a later version of a tracked plan
+ITEM_THRESHOLD = 0.6   # similarity a row needs to be the same item as an earlier version's
+WEIGHTS = {"title": 0.25, "refs": 0.15, "text": 0.45, "publisher": 0.15}
+_CANDIDATES = 5  # tracked plans scored in full for each new plan, the closest by shared words
+_NEAREST = 3     # earlier rows compared word by word with each new row when matching items
+
+
+def _words(text: Optional[str]) -> list[str]:
+    return re.findall(r"[a-z0-9]+", (text or "").casefold())
+
+
+def similarity(a: Optional[str], b: Optional[str]) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+@dataclass
+class _Item:
+    action_id: int
+    ref: Optional[str]
+    recommendation: Optional[str]
+    action: Optional[str]
+    row: dict
+
+    @property
+    def text(self) -> str:
+        return f"{self.recommendation or ''} {self.action or ''}"
+
+    @cached_property
+    def words(self) -> frozenset:
+        return frozenset(_words(self.text))
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+@dataclass
+class _Plan:
+    plan_id: int
+    document_id: int
+    path: str
+    position: int
+    title: str
+    publisher: str
+    paper_date: str
+    items: list[_Item] = field(default_factory=list)
+
+    @cached_property
+    def words(self) -> frozenset:
+        return frozenset().union(*(i.words for i in self.items)) if self.items else frozenset()
+
+
+@dataclass
+class _Tracked:
+    id: int
+    title: str
+    versions: list[_Plan] = field(default_factory=list)
+    items: dict[int, list[tuple[int, _Item]]] = field(default_factory=dict)  # tracked item -> (version, row)
+
+
+def plan_score(new: _Plan, old: _Plan) -> tuple[float, dict]:
+    """How likely new is a later version of old, and the evidence for it."""
+    new_refs = {i.ref for i in new.items if i.ref}
+    old_refs = {i.ref for i in old.items if i.ref}
+    refs = len(new_refs & old_refs) / len(new_refs | old_refs) if new_refs | old_refs else 0.0
+    # each row's best word overlap with the earlier version: cheap, and enough to tell one plan from another
+    texts = [max((_overlap(n.words, o.words) for o in old.items), default=0.0) for n in new.items]
+    evidence = {
+        "title": round(similarity(new.title, old.title), 3),
+        "refs": round(refs, 3),
+        "text": round(sum(texts) / len(texts), 3) if texts else 0.0,
+        "publisher": 1.0 if new.publisher and new.publisher == old.publisher else 0.0,
+    }
+    score = sum(WEIGHTS[k] * v for k, v in evidence.items())
+    return round(score, 3), evidence
+
+
+def match_items(new: list[_Item], old: list[tuple[int, _Item]]) -> tuple[dict[int, tuple[int, float]], dict[int, int]]:
+    """new row index -> (tracked item, score), one to one, best pairs first; and merged: old -> new index.
+
+    Text decides (refs are often renumbered); a ref that still matches adds a little.
+    """
+    pairs = []
+    for i, n in enumerate(new):
+        nearest = sorted(old, key=lambda pair: -_overlap(n.words, pair[1].words))[:_NEAREST]
+        for tracked_id, o in nearest:
+            score = similarity(n.text, o.text) + (0.1 if n.ref and n.ref == o.ref else 0.0)
+            if score >= ITEM_THRESHOLD:
+                pairs.append((score, i, tracked_id))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    matched: dict[int, tuple[int, float]] = {}
+    used: set[int] = set()
+    merged: dict[int, int] = {}
+    for score, i, tracked_id in pairs:
+        if i not in matched and tracked_id not in used:
+            matched[i] = (tracked_id, score)
+            used.add(tracked_id)
+    for score, i, tracked_id in pairs:
+        if tracked_id not in used and i in matched and tracked_id not in merged:
+            merged[tracked_id] = i  # two earlier items answered by one row now
+    return matched, merged
+
+
+def _load_plans(db: sqlite_utils.Database) -> list[_Plan]:
+    plans: dict[int, _Plan] = {}
+    for row in db.query("""select plans.id, plans.document_id, documents.path, plans.position, plans.title,
+                                  documents.title as publisher, documents.paper_date
+                           from plans join documents on documents.id = plans.document_id
+                           order by coalesce(documents.paper_date, '9999'), documents.path, plans.position"""):
+        plans[row["id"]] = _Plan(row["id"], row["document_id"], row["path"], row["position"], row["title"] or "",
+                                 row["publisher"] or "", row["paper_date"] or "")
+    for row in db.query("""select actions.id, actions.plan_id, actions.ref, r.text as recommendation, actions.action,
+                                  actions.progress, actions.rag, actions.deadline_text, actions.deadline_date,
+                                  (select group_concat(name_as_printed, '; ') from action_owners
+                                   where action_id = actions.id) as owners
+                           from actions join recommendations r on r.id = actions.recommendation_id
+                           order by actions.plan_id, actions.position"""):
+        plans[row["plan_id"]].items.append(_Item(row["id"], row["ref"], row["recommendation"], row["action"], row))
+    return list(plans.values())
+
+
+def _manual(db: sqlite_utils.Database) -> dict[tuple, str]:
+    decisions = {}
+    for row in db.query("select * from plan_links order by id"):
+        a, b = (row["path_a"], row["position_a"]), (row["path_b"], row["position_b"])
+        decisions[(a, b)] = decisions[(b, a)] = row["decision"]
+    return decisions
+
+
+def _choose_tracked(plan: _Plan, tracked: list[_Tracked], manual: dict) -> tuple[Optional[_Tracked], float, dict, str]:
+    best, best_score, best_evidence = None, 0.0, {}
+    key = (plan.path, plan.position)
+    linked = [t for t in tracked if any(manual.get((key, (v.path, v.position))) for v in t.versions)]
+    ranked = sorted(tracked, key=lambda t: -_overlap(plan.words, t.versions[-1].words))[:_CANDIDATES]
+    for candidate in linked + [t for t in ranked if t not in linked]:
+        if any(v.document_id == plan.document_id for v in candidate.versions):
+            continue  # one version per paper
+        decisions = {manual.get((key, (v.path, v.position))) for v in candidate.versions}
+        if "unlink" in decisions:
+            continue
+        if "link" in decisions:
+            return candidate, 1.0, {"manual": "linked by hand"}, "manual"
+        score, evidence = plan_score(plan, candidate.versions[-1])
+        if score > best_score:
+            best, best_score, best_evidence = candidate, score, evidence
+    if best is not None and best_score >= PLAN_THRESHOLD and best_evidence.get("text", 0) >= 0.3:
+        return best, best_score, best_evidence, "auto"
+    return None, best_score, best_evidence, "new"
+
+
+def _completed(row: dict) -> bool:
+    progress = (row.get("progress") or "").casefold()
+    return row.get("rag") == "blue" or progress.startswith(DONE_WORDS)
+
+
+def rebuild_tracking(db: sqlite_utils.Database) -> None:
+    """Recompute every tracked plan, tracked item and progress update from the stored papers."""
+    with write_transaction(db):  # read under the write lock, so another batch cannot change what we read
+        plans = _load_plans(db)
+        manual = _manual(db)
+        for table in ("progress_updates", "plan_versions", "tracked_items", "tracked_plans"):
+            db.execute(f"delete from {table}")
+        tracked: list[_Tracked] = []
+        for plan in plans:
+            if not plan.items:
+                continue
+            target, score, evidence, decided = _choose_tracked(plan, tracked, manual)
+            if target is None:
+                target = _Tracked(db["tracked_plans"].insert({"title": plan.title, "versions": 0}).last_pk, plan.title)
+                tracked.append(target)
+            target.versions.append(plan)
+            version = len(target.versions)
+            db["plan_versions"].insert({"plan_id": plan.plan_id, "tracked_plan_id": target.id, "version": version,
+                                        "score": score, "evidence": json.dumps(evidence), "decided": decided})
+            _track_items(db, target, plan, version)
+            db.execute("update tracked_plans set versions = ?, title = ? where id = ?",
+                       [version, plan.title or target.title, target.id])
+
+
+def _track_items(db: sqlite_utils.Database, target: _Tracked, plan: _Plan, version: int) -> None:
+    latest = [(tid, rows[-1][1]) for tid, rows in target.items.items() if rows[-1][0] == version - 1]
+    matched, merged = match_items(plan.items, latest)
+    for i, item in enumerate(plan.items):
+        if i in matched:
+            tracked_id, score = matched[i]
+            evidence = {"text": round(similarity(item.text, target.items[tracked_id][-1][1].text), 3),
+                        "same_ref": item.ref == target.items[tracked_id][-1][1].ref}
+        else:
+            tracked_id = db["tracked_items"].insert({
+                "tracked_plan_id": target.id, "label": (item.action or item.recommendation or "")[:120],
+                "first_version": version}).last_pk
+            score, evidence = 1.0, {"new": True}
+            target.items[tracked_id] = []
+        target.items[tracked_id].append((version, item))
+        db.execute("update tracked_items set last_version = ? where id = ?", [version, tracked_id])
+        row = item.row
+        db["progress_updates"].insert({
+            "tracked_item_id": tracked_id, "tracked_plan_id": target.id, "action_id": item.action_id,
+            "document_id": plan.document_id, "version": version, "paper_date": plan.paper_date or None,
+            "ref": item.ref, "recommendation": item.recommendation, "action": item.action,
+            "progress": row["progress"], "rag": row["rag"], "deadline_text": row["deadline_text"],
+            "deadline_date": row["deadline_date"], "owners": row["owners"], "completed": int(_completed(row)),
+            "score": round(min(score, 1.0), 3), "evidence": json.dumps(evidence)})
+    for old_id, i in merged.items():
+        db.execute("update tracked_items set merged_into_id = ? where id = ?", [matched[i][0], old_id])
+
+
+def record_plan_link(db: sqlite_utils.Database, plan_a: int, plan_b: int, decision: str) -> None:
+    """Keep a person's decision that two plans are (link) or are not (unlink) versions of one plan."""
+    keys = []
+    for plan_id in (plan_a, plan_b):
+        row = db.execute("select documents.path, plans.position from plans join documents "
+                         "on documents.id = plans.document_id where plans.id = ?", [plan_id]).fetchone()
+        if row is None:
+            raise ValueError(f"there is no plan {plan_id}")
+        keys.append(row)
+    with write_transaction(db):
+        db["plan_links"].insert({"path_a": keys[0][0], "position_a": keys[0][1], "path_b": keys[1][0],
+                                 "position_b": keys[1][1], "decision": decision,
+                                 "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+    rebuild_tracking(db)
+
+
+def find_tracked_items(db: sqlite_utils.Database, needle: str) -> list[int]:
+    """Tracked items whose ref is needle, or whose text contains it (case ignored)."""
+    rows = db.execute("select distinct tracked_item_id from progress_updates where ref = ? order by tracked_item_id",
+                      [needle]).fetchall()
+    if not rows:
+        like = f"%{needle}%"
+        rows = db.execute("""select distinct tracked_item_id from progress_updates
+                             where action like ? or recommendation like ? or progress like ?
+                             order by tracked_item_id""", [like, like, like]).fetchall()
+    return [r[0] for r in rows]
+
+
+def timeline(db: sqlite_utils.Database, tracked_item_id: int) -> list[dict]:
+    return list(db.query("select * from item_history where tracked_item_id = ? order by version", [tracked_item_id]))

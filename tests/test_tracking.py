@@ -1,0 +1,147 @@
+"""Following a plan through four papers over two years (corpus/series) against its gold links."""
+import itertools
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from db.store import open_db
+from ingest.batch import ingest_paths
+from ingest.cli import cli
+from ingest.tracking import match_items, similarity
+from tests.conftest import CORPUS
+
+SERIES = CORPUS / "series"
+
+
+def gold_pairs() -> set[tuple]:
+    """Pairs of (document, ref) the gold says are one tracked item."""
+    gold = json.loads((SERIES / "gold.json").read_text())
+    members = {}
+    for document, refs in gold.items():
+        for ref, tracked in refs.items():
+            members.setdefault(tracked, []).append((document, ref))
+    return {tuple(sorted(p)) for group in members.values() for p in itertools.combinations(group, 2)}
+
+
+def found_pairs(db) -> set[tuple]:
+    rows = db.execute("select u.tracked_item_id, d.name, u.ref from progress_updates u "
+                      "join documents d on d.id = u.document_id").fetchall()
+    members = {}
+    for tracked, document, ref in rows:
+        members.setdefault(tracked, []).append((document, ref))
+    return {tuple(sorted(p)) for group in members.values() for p in itertools.combinations(group, 2)}
+
+
+@pytest.fixture
+def series_db(tmp_path):
+    papers = tmp_path / "series"
+    shutil.copytree(SERIES, papers)
+    db = open_db(str(tmp_path / "s.db"))
+    ingest_paths(db, [papers])
+    return db, papers
+
+
+def test_item_links_match_the_gold(series_db):
+    db, _ = series_db
+    gold, found = gold_pairs(), found_pairs(db)
+    precision = len(gold & found) / len(found)
+    recall = len(gold & found) / len(gold)
+    assert (precision, recall) == (1.0, 1.0), (sorted(found - gold), sorted(gold - found))
+
+
+def test_plans_are_versions_of_one_tracked_plan_and_the_unrelated_one_is_not(series_db):
+    db, _ = series_db
+    rows = db.execute("select d.name, pv.tracked_plan_id, pv.version, pv.decided from plan_versions pv "
+                      "join plans p on p.id = pv.plan_id join documents d on d.id = p.document_id "
+                      "order by pv.tracked_plan_id, pv.version").fetchall()
+    cvd = [r for r in rows if "cvd" in r[0]]
+    assert len({r[1] for r in cvd}) == 1 and [r[2] for r in cvd] == [1, 2, 3, 4]
+    assert [r[3] for r in cvd] == ["new", "auto", "auto", "auto"]
+    (libraries,) = [r for r in rows if "libraries" in r[0]]
+    assert libraries[1] != cvd[0][1]
+    evidence = json.loads(db.execute("select evidence from plan_versions where version = 3").fetchone()[0])
+    assert set(evidence) == {"title", "refs", "text", "publisher"}
+
+
+def test_views_answer_on_the_series(series_db):
+    db, _ = series_db
+    slipped = {(r["ref"], r["earlier_deadline_text"], r["later_deadline_text"], r["days_slipped"])
+               for r in db.query("select * from slipped_deadlines")}
+    assert ("1.2", "December 2021", "June 2022", 181) in slipped
+    assert ("2.2", "Q4 2021/22", "Q4 2022/23", 365) in slipped
+    changes = {(r["ref"], r["earlier_rag"], r["later_rag"]) for r in db.query("select * from rag_changes")}
+    assert ("1.1", "green", "blue") in changes and ("2.1", "amber", "red") in changes
+    stalled = {r["ref"] for r in db.query("select * from stalled_items")}
+    assert stalled == {"1.4", "2.1", "2.2"}
+    dropped = [(r["ref"], r["last_seen"]) for r in db.query("select * from dropped_items")]
+    assert dropped == [("1.4", "2022-01-20")]  # the completed 1.1 is not dropped
+    history = list(db.query("select * from item_history where ref = '2.1' order by version"))
+    assert [h["version"] for h in history] == [3, 4]
+
+
+def test_history_command_prints_the_timeline(series_db, tmp_path):
+    result = CliRunner().invoke(cli, ["history", "atrial fibrillation", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0
+    lines = [l for l in result.output.splitlines() if l.startswith("  20")]
+    assert [l.split()[:3] for l in lines] == [["2021-07-14", "1.2", "amber"], ["2022-01-20", "1.2", "amber"],
+                                             ["2022-09-29", "2.1", "red"], ["2023-07-12", "2.1", "amber"]]
+    missing = CliRunner().invoke(cli, ["history", "no such thing", "--db", str(tmp_path / "s.db")])
+    assert missing.exit_code == 1 and "no tracked item" in missing.output
+
+
+def test_a_manual_unlink_survives_reingestion(series_db, tmp_path):
+    db, papers = series_db
+    v3, v4 = [r[0] for r in db.execute("select pv.plan_id from plan_versions pv join plans p on p.id = pv.plan_id "
+                                       "join documents d on d.id = p.document_id where d.name like '2022_09_cvd%' "
+                                       "or d.name like '2023%' order by pv.version")]
+    runner = CliRunner()
+    assert runner.invoke(cli, ["unlink", str(v3), str(v4), "--db", str(tmp_path / "s.db")]).exit_code == 0
+    tracked = lambda: db.execute("select count(distinct tracked_plan_id) from plan_versions pv join plans p "  # noqa
+                                 "on p.id = pv.plan_id join documents d on d.id = p.document_id "
+                                 "where d.name like '%cvd%'").fetchone()[0]
+    assert tracked() == 2
+    ingest_paths(db, [papers], force=True)
+    assert tracked() == 2
+    v3, v4 = [r[0] for r in db.execute("select p.id from plans p join documents d on d.id = p.document_id "
+                                       "where d.name like '2022_09_cvd%' or d.name like '2023%' order by d.name")]
+    assert runner.invoke(cli, ["link", str(v3), str(v4), "--db", str(tmp_path / "s.db")]).exit_code == 0
+    assert tracked() == 1
+
+
+def test_matching_rules_on_their_own():
+    from ingest.tracking import _Item
+
+    old = [(1, _Item(1, "1.2", "Find people with atrial fibrillation.", "Run searches in every practice.", {})),
+           (2, _Item(2, "1.3", "Help smokers quit after a heart attack.", "Fund an adviser.", {}))]
+    new = [_Item(3, "2.1", "Help smokers quit after a heart attack.", "Fund a specialist adviser.", {}),
+           _Item(4, "2.2", "Plant more trees.", "Recruit tree wardens.", {})]
+    matched, merged = match_items(new, old)
+    assert {i: t for i, (t, _) in matched.items()} == {0: 2}
+    assert similarity("A b c", "a B c") == 1.0 and similarity("", "x") == 0.0
+    assert merged == {}
+
+
+def test_role_holders_link_a_role_to_the_person(tmp_path):
+    paper = tmp_path / "p.txt"
+    paper.write_text("Board 3 March 2021\n\nAction\tLead\nPublish the report.\tDirector of Public Health (Rod Moore)\n")
+    db = open_db(str(tmp_path / "t.db"))
+    ingest_paths(db, [paper])
+    held = list(db.query("select person, how, action from held_by_person where person = 'Rod Moore'"))
+    assert [(h["how"], h["action"]) for h in held] == [
+        ("named", "Publish the report."), ("as Director of Public Health", "Publish the report.")]
+    assert db.execute("select paper_date from role_holders").fetchone() == ("2021-03-03",)
+
+
+def test_series_files_are_what_the_script_writes(tmp_path):
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("build_series", CORPUS / "build_series.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_series"] = module
+    spec.loader.exec_module(module)
+    for path in module.build(tmp_path):
+        assert path.read_bytes() == (SERIES / path.name).read_bytes()
+    assert (tmp_path / "gold.json").read_bytes() == (SERIES / "gold.json").read_bytes()
