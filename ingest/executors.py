@@ -28,6 +28,16 @@ def extract_or_error(data: bytes, name: str, path: str) -> Result:
         return exc
 
 
+def warm_up() -> None:
+    """Load the spaCy pipeline and the names dictionary once, before workers fork, so each
+    worker inherits them instead of loading its own."""
+    from extractors.datespans import _pipeline
+    from extractors.owners import _given_names
+
+    _pipeline()
+    _given_names()
+
+
 def in_process(jobs: Jobs) -> Iterator[tuple[str, str, Result]]:
     """Extract here, one file after another (no time limit)."""
     for path, sha in jobs:
@@ -42,6 +52,7 @@ def process_pool(jobs: Jobs, workers: int, timeout: float) -> Iterator[tuple[str
     from pebble import ProcessPool
     from pebble.common import ProcessExpired
 
+    warm_up()
     with ProcessPool(max_workers=workers) as pool:
         futures = [(path, sha, pool.schedule(extract_file, args=(path,), timeout=timeout)) for path, sha in jobs]
         for path, sha, future in futures:
