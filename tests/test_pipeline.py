@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from ingest.errors import EmptyFile, UnsupportedFormat
+from ingest.errors import EmptyFile, IngestError, UnsupportedFormat
 from ingest.export import document_records
 from ingest.pipeline import extract_document, extract_path, sniff_format
 from tests.conftest import FIXTURES
@@ -43,3 +43,12 @@ def test_bad_inputs_raise_their_own_errors():
     with pytest.raises(UnsupportedFormat) as err:
         extract_document(b"\x00\x01\x02binary", "x.bin")
     assert "x.bin" in str(err.value)
+
+
+def test_legacy_word_without_libreoffice_is_reported(monkeypatch):
+    import extractors.legacy
+
+    monkeypatch.setattr(extractors.legacy, "soffice", lambda: None)
+    with pytest.raises(IngestError) as err:
+        extract_document(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"old word" * 100, "minutes.doc", "minutes.doc")
+    assert err.value.kind == "converter_missing" and "LibreOffice" in err.value.message
