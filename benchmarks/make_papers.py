@@ -71,38 +71,32 @@ def _plan_page(c, rng, width, height, first_ref: int, rows: int) -> int:
     return first_ref
 
 
-def board_paper(pages: int, seed: int, plan_pages: int | None = None) -> bytes:
-    """A paper of `pages` pages: narrative, then a plan table over `plan_pages` pages, then narrative."""
+def _paper(pages: int, seed: int, is_plan_page) -> bytes:
+    """A PDF of `pages` pages: a ruled plan table where is_plan_page(number), narrative elsewhere."""
     rng = random.Random(seed)
-    plan_pages = plan_pages if plan_pages is not None else max(1, pages // 7)
-    start = max(2, pages // 2 - plan_pages // 2)
     buffer, c, (width, height) = _canvas()
     ref = 0
     for number in range(1, pages + 1):
         _furniture(c, width, height, number)
-        if start <= number < start + plan_pages:
+        if is_plan_page(number):
             ref = _plan_page(c, rng, width, height, ref, rows=8)
         else:
             _narrative(c, rng, width, height)
         c.showPage()
     c.save()
     return buffer.getvalue()
+
+
+def board_paper(pages: int, seed: int, plan_pages: int | None = None) -> bytes:
+    """Narrative, then a plan table over `plan_pages` pages (a seventh of the paper), then narrative."""
+    plan_pages = plan_pages if plan_pages is not None else max(1, pages // 7)
+    start = max(2, pages // 2 - plan_pages // 2)
+    return _paper(pages, seed, lambda n: start <= n < start + plan_pages)
 
 
 def long_pdf(pages: int, seed: int = 1, plan_every: int = 2) -> bytes:
     """A paper of `pages` pages with a ruled plan table on every `plan_every`-th page."""
-    rng = random.Random(seed)
-    buffer, c, (width, height) = _canvas()
-    ref = 0
-    for number in range(1, pages + 1):
-        _furniture(c, width, height, number)
-        if number % plan_every == 0:
-            ref = _plan_page(c, rng, width, height, ref, rows=8)
-        else:
-            _narrative(c, rng, width, height)
-        c.showPage()
-    c.save()
-    return buffer.getvalue()
+    return _paper(pages, seed, lambda n: n % plan_every == 0)
 
 
 def word_paper(seed: int) -> bytes:
