@@ -100,8 +100,9 @@ _AS_OF = "coalesce(documents.paper_date, date('now'))"
 # The questions people ask, as views.  Each is described in db/metadata.py.
 VIEWS: dict[str, str] = {
     "items": f"""
-        select actions.id as action_id, documents.name as document, documents.paper_date as paper_date,
-          plans.id as plan_id, plans.title as plan, actions.page as page,
+        select actions.id as action_id, documents.name as document, documents.path as path,
+          documents.paper_date as paper_date, plans.id as plan_id, plans.position as plan_position,
+          plans.title as plan, actions.position as position, actions.page as page,
           actions.ref as ref, recommendations.text as recommendation, actions.action as action,
           {_OWNERS_OF} as owners,
           actions.deadline_text as deadline_text, actions.deadline_date as deadline,

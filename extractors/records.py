@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.cleaning import collapse, strip_markup
-from extractors.headers import normalise_label
 from extractors.refs import split_numbered
 from extractors.vocabulary import RAG_WORDS, RECORD_FIELD_LABELS, RECORD_START_LABELS
-from schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
+from schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
 # "Section<TAB>1.1 Title", "Objective 1.1: Title", "Priority 2: Title", "Priority: Title".  A dotted
 # number is the record's ref; a plain one ("Priority 2") only counts the priorities.

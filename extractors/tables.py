@@ -16,7 +16,7 @@ from typing import Optional
 from extractors.cleaning import collapse, ends_sentence, starts_lowercase
 from extractors.headers import header_to_fields, is_original_deadline
 from extractors.refs import (
-    fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_leading_ref, split_numbered,
+    fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_numbered,
 )
 from schema.models import PlanDraft, Provenance, RawItem, Row, Table
 
@@ -145,7 +145,7 @@ class PlanAssembler:
                 last[key] = _join(last.get(key), paragraphs[0])
                 if paragraphs[1:]:
                     rest[key] = paragraphs[1:]
-            new_items = self.aligned_items(rest, extras_to=last) if rest.get("action") else []
+            new_items = self.aligned_items(rest) if rest.get("action") else []
             if not rest.get("action"):
                 for key, paragraphs in rest.items():
                     last[key] = _join(last.get(key), " ".join(paragraphs))
@@ -213,7 +213,7 @@ class PlanAssembler:
         return out
 
     @staticmethod
-    def aligned_items(items: dict[str, list[str]], extras_to: Optional[dict] = None) -> list[dict[str, str]]:
+    def aligned_items(items: dict[str, list[str]]) -> list[dict[str, str]]:
         """The i-th paragraph of every column makes the i-th item; spare paragraphs join the last."""
         count = len(items["action"]) if items.get("action") else (1 if items else 1)
         out: list[dict[str, str]] = [{} for _ in range(count)]

@@ -64,7 +64,6 @@ class _Line:
 class _Builder:
     """Collects blocks while walking the lines, tracking the page number."""
 
-    name: str
     blocks: list = field(default_factory=list)
     page: int = 1
     rows: list[Row] = field(default_factory=list)
@@ -237,7 +236,7 @@ def read_text(data: bytes, name: str) -> ReadDocument:
     lines = [_Line(number=i + 1, cells=split_cells(raw), raw=raw) for i, raw in enumerate(text.splitlines())]
     lines = [l for l in lines if not is_separator(l.cells)]
     mark_furniture(lines)
-    builder = _Builder(name=name)
+    builder = _Builder()
     previous: Optional[_Line] = None
     gap = False  # blank lines (and nothing else) since the last row
     for line in lines:

@@ -97,10 +97,10 @@ def export(db_path: str, fmt: str, output, where: str | None, plan_id: int | Non
     if where:
         conditions.append(f"({where})")
     if plan_id is not None:
-        conditions.append("plans.id = :plan_id")
+        conditions.append("plan_id = :plan_id")
         params["plan_id"] = plan_id
     if document:
-        conditions.append("documents.name = :document")
+        conditions.append("document = :document")
         params["document"] = document
     try:
         found = list(iter_items(db, " and ".join(conditions) or None, params))

@@ -7,11 +7,10 @@ that can call a function (a process pool, a cluster) can run `extract_document`.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
-from typing import Callable, Optional
-
 import io
 import zipfile
+from pathlib import Path
+from typing import Callable, Optional
 
 from extractors.docx import read_docx
 from extractors.errors import ReadError
@@ -32,7 +31,6 @@ from ingest.reconcile import link_initials, resolve_plan_references
 from schema.models import DocumentResult, Paragraph, Plan, PlanDraft, ReadDocument, Table
 
 Reader = Callable[[bytes, str], ReadDocument]
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # a Word file larger than this unpacked is refused (a zip bomb, or worse)
@@ -172,7 +170,7 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
 
 
 def extract_path(path: Path) -> DocumentResult:
-    return extract_document(path.read_bytes(), path.name, str(path))
+    return extract_file(str(path))
 
 
 def extract_file(path: str) -> DocumentResult:

@@ -57,7 +57,6 @@ def test_truncated_pdf_is_corrupt():
 
 def _mixed_paper() -> bytes:
     """Narrative pages, a ruled plan over two pages, and an unruled plan: every screening case."""
-    import io
 
     from benchmarks.make_papers import long_pdf
 
