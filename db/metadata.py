@@ -25,6 +25,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "paper_date": "The paper's own date (meeting or report date); fills in years deadlines leave out",
         "pages": "Pages read", "plans": "Plans found", "items": "Items found", "ingested_at": "When it was stored (UTC)",
         "status": "ok, or error when the file could not be read", "error": "What went wrong, for a failed file",
+        "warnings": "How many warnings reading it raised (see ingest_warnings)",
     },
     "plans": {
         "document_id": "The paper", "position": "Order in the paper", "title": "Heading or caption naming the plan",
@@ -65,7 +66,14 @@ COLUMNS: dict[str, dict[str, str]] = {
         "path": "The file", "sha256": "Its content hash when it could be read", "kind": "Short name of the failure "
         "(empty_file, corrupt, encrypted, no_text_layer, unsupported_format, too_large, timeout, ...)",
         "message": "What went wrong, in a sentence", "at": "When (UTC)",
+        "traceback": "For internal_error (a bug in boardpapers, not in the file): where it broke; please report it",
     },
+    "ingest_warnings": {
+        "document_id": "The paper", "path": "The file", "kind": "Short name of the warning "
+        "(no_plan, encoding_fallback, extension_mismatch, pdf_recovered, page_unreadable, html_depth_limit, "
+        "field_truncated)", "message": "What was noticed, in a sentence",
+    },
+    "state": {"key": "What is recorded (tracking_stale: plan tracking must be rebuilt)", "value": "Its value"},
     "tracked_plans": {"title": "Title of the latest version", "versions": "How many papers carry a version"},
     "plan_versions": {
         "plan_id": "A plan as one paper prints it", "tracked_plan_id": "The plan it is a version of",
@@ -117,6 +125,9 @@ TABLES: dict[str, dict] = {
     "action_owners": {"description": "Which owner holds which action."},
     "ingest_errors": {"description": "Files the last run could not store, with why (one row per file).",
                       "facets": ["kind"], "sort_desc": "at"},
+    "ingest_warnings": {"description": "Files that were stored, but not quite as they stand: read by a fallback, "
+                                       "cut short, or holding no plan.", "facets": ["kind"]},
+    "state": {"description": "Bookkeeping between batches."},
     "tracked_plans": {"description": "Plans followed through successive papers.", "label_column": "title"},
     "plan_versions": {"description": "Which stored plan is which version of a tracked plan, with the evidence.",
                       "facets": ["decided", "tracked_plan_id"]},

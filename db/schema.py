@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES: dict[str, dict] = {
     "documents": dict(columns={
         "id": int, "path": str, "name": str, "sha256": str, "format": str, "title": str,
         "paper_date": str, "pages": int, "plans": int, "items": int, "ingested_at": str,
-        "status": str, "error": str,
+        "status": str, "error": str, "warnings": int,
     }, pk="id", not_null={"path", "sha256", "status"}),
     "plans": dict(columns={
         "id": int, "document_id": int, "position": int, "title": str, "shape": str,
@@ -46,8 +46,14 @@ TABLES: dict[str, dict] = {
         "cell_text": str,
     }, pk=("action_id", "owner_id"), foreign_keys=[("action_id", "actions", "id"), ("owner_id", "owners", "id")]),
     "ingest_errors": dict(columns={
-        "id": int, "path": str, "sha256": str, "kind": str, "message": str, "at": str,
+        "id": int, "path": str, "sha256": str, "kind": str, "message": str, "at": str, "traceback": str,
     }, pk="id", not_null={"path", "kind"}),
+    # Batch bookkeeping: "tracking_stale" is set with every stored document and cleared when
+    # plan tracking is rebuilt, so a batch killed in between is repaired by the next run.
+    "state": dict(columns={"key": str, "value": str}, pk="key"),
+    "ingest_warnings": dict(columns={
+        "id": int, "document_id": int, "path": str, "kind": str, "message": str,
+    }, pk="id", not_null={"path", "kind"}, foreign_keys=[("document_id", "documents", "id")]),
     # --- following plans through the years (rebuilt by ingest.tracking after every batch) ---
     "tracked_plans": dict(columns={"id": int, "title": str, "versions": int}, pk="id"),
     "plan_versions": dict(columns={

@@ -46,6 +46,25 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     db.conn.commit()
 
 
+def storable(text: str) -> str:
+    """A path as it can be stored and shown: a name that is not valid UTF-8 reaches Python
+    with surrogate escapes, which SQLite refuses; its stray bytes are kept as \\xNN."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def set_state(db: sqlite_utils.Database, key: str, value: Optional[str]) -> None:
+    """Record (or, with None, clear) one piece of batch bookkeeping; call inside a transaction."""
+    if value is None:
+        db.execute("delete from state where key = ?", [key])
+    else:
+        db.execute("insert or replace into state (key, value) values (?, ?)", [key, value])
+
+
+def get_state(db: sqlite_utils.Database, key: str) -> Optional[str]:
+    row = db.execute("select value from state where key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
 def owner_key(name: str) -> str:
     """The register key of an owner: case, accents, dots and spacing ignored."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -54,7 +73,7 @@ def owner_key(name: str) -> str:
 
 
 def stored_sha(db: sqlite_utils.Database, path: str) -> Optional[str]:
-    row = db.execute("select sha256 from documents where path = ?", [path]).fetchone()
+    row = db.execute("select sha256 from documents where path = ?", [storable(path)]).fetchone()
     return row[0] if row else None
 
 
@@ -66,6 +85,7 @@ def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
                   (select id from actions where document_id = ?)""", [document_id])
     db.execute("delete from owner_aliases where document_id = ?", [document_id])
     db.execute("delete from role_holders where document_id = ?", [document_id])
+    db.execute("delete from ingest_warnings where document_id = ?", [document_id])
     db.execute("delete from progress_updates where document_id = ?", [document_id])
     db.execute("delete from plan_versions where plan_id in (select id from plans where document_id = ?)",
                [document_id])
@@ -150,6 +170,7 @@ def _action_row(item: Item, ids: dict, position: int) -> dict:
 
 def write_document(db: sqlite_utils.Database, result: DocumentResult) -> int:
     """Store one document's plans, replacing what was stored for its path, atomically."""
+    result = result.model_copy(update={"path": storable(result.path), "name": storable(result.name)})
     with write_transaction(db):
         db.execute("delete from ingest_errors where path = ?", [result.path])
         old = db.execute("select id from documents where path = ?", [result.path]).fetchone()
@@ -160,10 +181,14 @@ def write_document(db: sqlite_utils.Database, result: DocumentResult) -> int:
             "title": result.title, "paper_date": _iso(result.paper_date), "pages": result.pages,
             "plans": len(result.plans), "items": result.item_count,
             "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "status": "ok", "error": None,
+            "status": "ok", "error": None, "warnings": len(result.warnings),
         }).last_pk
         for plan_pos, plan in enumerate(result.plans):
             _write_plan(db, document_id, plan_pos, plan)
+        set_state(db, "tracking_stale", "1")
+        db["ingest_warnings"].insert_all(
+            ({"document_id": document_id, "path": result.path, "kind": w.kind, "message": w.message}
+             for w in result.warnings), pk="id")
     return document_id
 
 
@@ -206,15 +231,17 @@ def _write_plan(db, document_id: int, position: int, plan) -> None:
             })
 
 
-def record_failure(db: sqlite_utils.Database, path: str, sha256: Optional[str], kind: str, message: str) -> None:
+def record_failure(db: sqlite_utils.Database, path: str, sha256: Optional[str], kind: str, message: str,
+                   traceback: Optional[str] = None) -> None:
     """Note a file that failed, keeping any rows an earlier good run stored for it.
 
     One row per path: the latest failure.  A later success removes it.
     """
+    path = storable(path)
     with write_transaction(db):
         db.execute("delete from ingest_errors where path = ?", [path])
         db.execute("update documents set status = 'error', error = ? where path = ?", [message, path])
         db["ingest_errors"].insert({
-            "path": path, "sha256": sha256, "kind": kind, "message": message,
+            "path": path, "sha256": sha256, "kind": kind, "message": message, "traceback": traceback,
             "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         })

@@ -9,8 +9,9 @@ import html
 import re
 import unicodedata
 
-_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.I)
-_TAG = re.compile(r"<[^>]+>")
+# A tag stops at the next "<" too: "<<<<…" with no ">" is then read in linear time.
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^<>]*>", re.I)
+_TAG = re.compile(r"<[^<>]+>")
 _BULLET_GLYPHS = "•◦▪▫●○■□➢►‣⁃·"
 _LEADING_BULLET = re.compile(r"^\s*(?:[-*+]|[" + _BULLET_GLYPHS + r"])\s+")
 _INNER_BULLET = re.compile(r"\s[" + _BULLET_GLYPHS + r"]\s")

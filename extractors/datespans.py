@@ -7,6 +7,7 @@ grammar (extractors.dates) then normalises each span; spaCy only finds it.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from extractors.vocabulary import MONTH_PARTS, MONTHS, SEASONS
@@ -55,12 +56,22 @@ def _pipeline():
     return nlp, matcher
 
 
+# Runs of punctuation (a form's "________", "((((("): spaCy's tokenizer splits them a
+# character at a time, in time quadratic in the run.  No date holds one.
+_PUNCTUATION_RUN = re.compile(r"[^A-Za-z0-9\s]{8,}")
+
+
+def blank_punctuation_runs(text: str) -> str:
+    """text with every long run of punctuation turned into as many spaces (offsets unchanged)."""
+    return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
 def find_date_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) character spans of the date expressions in text, longest first wins."""
     from spacy.util import filter_spans
 
     nlp, matcher = _pipeline()
-    doc = nlp(text)
+    doc = nlp(blank_punctuation_runs(text))
     spans = [doc[start:end] for _, start, end in matcher(doc)]
     labels = {(doc[s:e].start_char, doc[s:e].end_char): nlp.vocab.strings[m] for m, s, e in matcher(doc)}
     return [(span.start_char, span.end_char, labels[(span.start_char, span.end_char)])

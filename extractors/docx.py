@@ -30,12 +30,21 @@ def _cell_paragraphs(tc, parent) -> list[str]:
     return [line for line in lines if line]
 
 
+def _grid_columns(tbl) -> int:
+    """The columns the table declares (w:tblGrid), or the most cells in a row when it declares none."""
+    declared = len(tbl.tblGrid.gridCol_lst) if tbl.tblGrid is not None else 0
+    return declared or max((len(tr.tc_lst) for tr in tbl.tr_lst), default=1)
+
+
 def _table(tbl, parent, index: int) -> Table:
+    """A w:tbl as a grid; skipped grid columns (gridBefore) and spans are capped at the
+    table's declared width, so a file declaring gridBefore=5000000 costs nothing extra."""
+    columns = _grid_columns(tbl)
     source: list[list[SpanCell]] = []
     for tr in tbl.tr_lst:
-        cells: list[SpanCell] = [SpanCell() for _ in range(tr.grid_before)]
+        cells: list[SpanCell] = [SpanCell() for _ in range(min(tr.grid_before, columns))]
         for tc in tr.tc_lst:
-            cells.append(SpanCell(paragraphs=_cell_paragraphs(tc, parent), colspan=tc.grid_span,
+            cells.append(SpanCell(paragraphs=_cell_paragraphs(tc, parent), colspan=min(tc.grid_span, columns),
                                   continues_above=tc.vMerge == "continue"))
         source.append(cells)
     return Table(rows=spans_to_rows(source), index=index, aligned_paragraphs=False)

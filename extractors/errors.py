@@ -28,3 +28,23 @@ class NotWordDocument(ReadError):
 
 class ConverterMissing(ReadError):
     kind = "converter_missing"
+
+
+# Top-level packages whose code is ours: an exception raised there is our bug, not the file's.
+OUR_PACKAGES = frozenset({"boardpapers", "extractors", "ingest", "db", "schema"})
+
+
+def raised_in_our_code(exc: BaseException) -> bool:
+    """Was exc raised by a line of boardpapers (rather than inside a library reading the file)?
+
+    Only a library's own error on a malformed file says the file is damaged; a
+    TypeError in our code is a bug of ours and must never be reported as a corrupt file.
+    """
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last, tb = tb, tb.tb_next
+    if last is None:
+        return False
+    module = str(last.tb_frame.f_globals.get("__name__", ""))
+    return module.split(".")[0] in OUR_PACKAGES

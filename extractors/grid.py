@@ -20,9 +20,23 @@ class SpanCell:
     continues_above: bool = False  # Word's vMerge="continue": the text is the cell's above
 
 
+def real_width(source: list[list[SpanCell]]) -> int:
+    """The most cells any row holds: no merge can make a table wider than this
+    by much, whatever span a (hostile or broken) file declares."""
+    return max((len(row) for row in source), default=0)
+
+
 def spans_to_rows(source: list[list[SpanCell]], page: int = 1) -> list[Row]:
-    """Rows of spanning cells -> rows of equal width with merged text carried down."""
-    width = max((sum(max(c.colspan, 1) for c in row) for row in source), default=0)
+    """Rows of spanning cells -> rows of equal width with merged text carried down.
+
+    A span is capped at the table's real width, so colspan=999999999 costs no
+    more than colspan=1 (a merge wider than every row adds no columns of text).
+    """
+    real = real_width(source)
+    for row in source:
+        for cell in row:
+            cell.colspan = min(max(cell.colspan, 1), max(real, 1))
+    width = min(max((sum(c.colspan for c in row) for row in source), default=0), 2 * real)
     carried: dict[int, tuple[int, list[str]]] = {}  # column -> (rows still to fill, paragraphs)
     rows: list[Row] = []
     for source_row in source:

@@ -10,7 +10,7 @@ from lxml import etree
 
 from extractors.cleaning import collapse, strip_markup
 from extractors.grid import SpanCell, spans_to_rows
-from schema.models import Paragraph, ReadDocument, Table
+from schema.models import Notice, Paragraph, ReadDocument, Table
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "caption", "div",
            "td", "th", "section", "article", "header", "footer", "address"}
@@ -78,9 +78,36 @@ def _has_block_child(el) -> bool:
     return any(isinstance(c.tag, str) and (c.tag in _BLOCKS or c.tag in ("table", "ul", "ol")) for c in el)
 
 
+# Elements that only wrap others for layout: set aside when a page nests past the parser's limit.
+_WRAPPER_TAGS = re.compile(rb"</?(?:div|span|section|article|font|center|b|i|u|em|strong)\b[^>]*>", re.I)
+
+
+def _parse(data: bytes) -> tuple[object, list[Notice]]:
+    """The HTML's tree, parsed past libxml2's default depth of 256.
+
+    lxml's recover mode silently drops everything nested deeper than its limit,
+    so the error log is checked: a page nested too deep for even the raised
+    limit is parsed again with its layout wrappers set aside, and a warning says so.
+    """
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    root = lxml.html.document_fromstring(data, parser=parser)
+    if not _too_deep(parser):
+        return root, []
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    root = lxml.html.document_fromstring(_WRAPPER_TAGS.sub(b" ", data), parser=parser)
+    message = "the HTML nests deeper than the parser's limit; it was read with its layout wrappers set aside"
+    if _too_deep(parser):
+        message += ", and text nested past the limit was still lost"
+    return root, [Notice(kind="html_depth_limit", message=message)]
+
+
+def _too_deep(parser) -> bool:
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
 def read_html(data: bytes, name: str) -> ReadDocument:
     """Read an HTML paper into paragraphs and tables."""
-    root = lxml.html.document_fromstring(data)
+    root, warnings = _parse(data)
     blocks = []
     tables = 0
     for el in root.iter():
@@ -97,7 +124,7 @@ def read_html(data: bytes, name: str) -> ReadDocument:
     title = collapse(title_el.text_content()) if title_el is not None else None
     if not title:
         title = next((b.text for b in blocks if isinstance(b, Paragraph)), None)
-    return ReadDocument(name=name, format="html", title=title, blocks=blocks)
+    return ReadDocument(name=name, format="html", title=title, blocks=blocks, warnings=warnings)
 
 
 def _inside(el, tag: str) -> bool:

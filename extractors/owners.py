@@ -146,7 +146,8 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
     return [Owner(name=text, kind=_classify(text), honorific=honorific, raw=chunk)] if text else []
 
 
-_ROLE_HELD_BY = re.compile(r"(?P<role>[A-Z][^()/;,\n]*?)\s*\((?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})\)")
+# The role is bounded in length, so a long run of capitalised words with no holder stays linear.
+_ROLE_HELD_BY = re.compile(r"(?P<role>[A-Z][^()/;,\n]{0,150}?)\s*\((?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})\)")
 
 
 def role_holders(text: str) -> dict[str, str]:

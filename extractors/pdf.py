@@ -24,9 +24,9 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from extractors.cleaning import collapse
-from extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
 from extractors.headers import header_to_fields
-from schema.models import Cell, Paragraph, ReadDocument, Row, Table
+from schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
          "intersection_tolerance": 5}
@@ -336,18 +336,41 @@ def _open_pdfium(data: bytes):
         return None  # pdfplumber reads (or reports) it page by page instead
 
 
-def _screened_page(page, number: int, open_layout, after_table: bool):
-    """(page read cheaply, chars, sizes), or (None, ...) when pdfplumber should read it."""
+def _screened_page(cheap, index: int, open_layout, after_table: bool):
+    """(page read cheaply, chars, sizes), or (None, ...) when pdfplumber should read it.
+
+    The screen only saves time: on any error here the page is read the full way,
+    so a quirk pdfium shows (or a bug of ours in the screen) never fails a document.
+    """
+    try:
+        page = cheap[index]
+    except Exception:
+        return None, 0, []
     try:
         height = page.get_height()
         lines = _pdfium_lines(page, height)
         if open_layout is not None or may_hold_plan(lines, _ruling_count(page), after_table):
             return None, 0, []
-        out = _Page(number=number, height=height)
+        out = _Page(number=index + 1, height=height)
         out.items = [(line.top, line) for line in lines]
         return out, sum(len(l.text) for l in lines), [round(l.size) for l in lines for _ in l.text.split()]
+    except Exception:
+        return None, 0, []
     finally:
         page.close()
+
+
+def _recovered(pdf) -> bool:
+    """Did pdfminer rebuild the cross-reference table by scanning the file (a damaged PDF)?"""
+    from pdfminer.pdfdocument import PDFXRefFallback
+
+    return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
+
+
+def _read_page_fully(page, open_layout) -> tuple[_Page, int, list[int]]:
+    """(page read by pdfplumber, chars, sizes): the full reader, for pages the screen let through."""
+    read = _read_page(page, open_layout)
+    return read, len(page.chars), [round(c.get("size", 0)) for c in page.chars[:2000]]
 
 
 def _ends_in_table(page: _Page) -> bool:
@@ -369,28 +392,84 @@ def _metadata_date(metadata: dict) -> Optional[dt.date]:
 _MIN_RULES = 8  # path objects on a page from which it may hold a ruled table
 
 
-def _pdfium_lines(page, height: float) -> list[_Line]:
-    """A page's text as lines, from pdfium's text rectangles (cheap: no layout analysis)."""
-    import pypdfium2.raw as pdfium_c
+_RECT_LOOKUP_BUDGET = 20_000_000  # rects x chars: past this, per-rect look-ups (each a scan of the page) cost too much
 
+
+def _pdfium_lines(page, height: float) -> list[_Line]:
+    """A page's text as lines, from pdfium's text rectangles (cheap: no layout analysis).
+
+    Each rectangle's text and first glyph are looked up by position, and pdfium
+    scans the whole page for each look-up; on a page dense with separate runs
+    (a 50,000-word appendix) that is quadratic, so such a page is read glyph by
+    glyph in one pass instead.
+    """
     textpage = page.get_textpage()
     try:
-        segments = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = collapse(textpage.get_text_bounded(left, bottom, right, top))
-            if not text:
-                continue
-            first = textpage.get_index(left + 0.5, (top + bottom) / 2, 2, 2)
-            size = top - bottom
-            if first >= 0:  # the font's size and its loose box, not the glyphs' tight one
-                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
-                _, bottom, _, top = textpage.get_charbox(first, loose=True)
-            segments.append({"text": text, "x0": left, "x1": right, "top": height - top,
-                             "bottom": height - bottom, "size": round(size, 1)})
+        rects = textpage.count_rects()
+        chars = textpage.count_chars()
+        if rects * chars > _RECT_LOOKUP_BUDGET:
+            segments = _segments_by_glyph(textpage, chars, height)
+        else:
+            segments = _segments_by_rect(textpage, rects, height)
     finally:
         textpage.close()
     return _words_to_lines(segments)
+
+
+def _segments_by_rect(textpage, rects: int, height: float) -> list[dict]:
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    segments = []
+    for i in range(rects):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = collapse(textpage.get_text_bounded(left, bottom, right, top))
+        if not text:
+            continue
+        size = top - bottom
+        # get_index returns None where no glyph lies under the probe (a run that
+        # opens with a space); the rectangle's own box then stands.
+        first = textpage.get_index(left + 0.5, (top + bottom) / 2, 2, 2)
+        if first is not None:  # the font's size and its loose box, not the glyphs' tight one
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first) or size
+            try:
+                _, bottom, _, top = textpage.get_charbox(first, loose=True)
+            except pypdfium2.PdfiumError:
+                pass
+        segments.append({"text": text, "x0": left, "x1": right, "top": height - top,
+                         "bottom": height - bottom, "size": round(size, 1)})
+    return segments
+
+
+def _segments_by_glyph(textpage, chars: int, height: float) -> list[dict]:
+    """Runs of glyphs on one baseline with no wide gap, in one linear pass over the page."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    segments: list[dict] = []
+    current: Optional[dict] = None
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for i in range(chars):
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+        if not code or chr(code).isspace() or not pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right,
+                                                                                 bottom, top):
+            if current is not None:
+                current["text"] += " "
+            continue
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (top.value - bottom.value)
+        glyph_top, glyph_bottom = height - top.value, height - bottom.value
+        if (current is None or abs(glyph_bottom - current["bottom"]) > max(size, 1) / 2
+                or left.value - current["x1"] > 0.8 * max(size, 1)):
+            current = {"text": "", "x0": left.value, "x1": right.value, "top": glyph_top,
+                       "bottom": glyph_bottom, "size": round(size, 1)}
+            segments.append(current)
+        current["text"] += chr(code)
+        current["x1"] = max(current["x1"], right.value)
+        current["top"] = min(current["top"], glyph_top)
+    for segment in segments:
+        segment["text"] = collapse(segment["text"])
+    return [s for s in segments if s["text"]]
 
 
 def _ruling_count(page) -> int:
@@ -441,27 +520,44 @@ def read_pdf(data: bytes, name: str, screen: bool = True) -> ReadDocument:
         chars = 0
         open_layout = None
         after_table = False
+        unreadable: list[int] = []
         try:
             for index, page in enumerate(pdf.pages):
                 read = None
                 if cheap is not None:
-                    read, page_chars, page_sizes = _screened_page(cheap[index], index + 1, open_layout, after_table)
+                    read, page_chars, page_sizes = _screened_page(cheap, index, open_layout, after_table)
                 if read is None:
-                    read = _read_page(page, open_layout)
-                    page_chars = len(page.chars)
-                    page_sizes = [round(c.get("size", 0)) for c in page.chars[:2000]]
-                    page.close()
+                    try:
+                        read, page_chars, page_sizes = _read_page_fully(page, open_layout)
+                    except Exception as exc:  # one damaged page: say so, read the others
+                        if raised_in_our_code(exc):
+                            raise
+                        unreadable.append(index + 1)
+                        read, page_chars, page_sizes = _Page(number=index + 1), 0, []
+                    finally:
+                        page.close()
                 open_layout = (read.layout, read.layout_fields) if read.layout else None
                 after_table = _ends_in_table(read)
                 chars += page_chars
                 sizes.update(page_sizes)
                 pages.append(read)
-        except (PDFSyntaxError, KeyError, ValueError, TypeError) as exc:
+        except (PDFSyntaxError, KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
+            if raised_in_our_code(exc):
+                raise
             raise CorruptDocument(f"the PDF cannot be parsed ({type(exc).__name__}: {exc})") from exc
         finally:
             if cheap is not None:
                 cheap.close()
-        metadata = dict(pdf.metadata or {})
+        metadata = _pdf_metadata(pdf)
+        warnings = [Notice(kind="pdf_recovered", message="the PDF is damaged (its cross-reference table "
+                                                         "was rebuilt); what could be read was read")
+                    ] if _recovered(pdf) else []
+    if unreadable and len(unreadable) == len(pages):
+        raise CorruptDocument(f"no page of the PDF can be parsed ({len(pages)} tried)")
+    if unreadable:
+        warnings.append(Notice(kind="page_unreadable", message=(
+            f"page{'s' if len(unreadable) > 1 else ''} {', '.join(map(str, unreadable))} could not be "
+            f"parsed and {'were' if len(unreadable) > 1 else 'was'} left out")))
     if chars == 0:
         raise NoTextLayer("the PDF has no text layer (a scan?); run OCR first")
     body_size = sizes.most_common(1)[0][0] if sizes else 10
@@ -485,4 +581,14 @@ def read_pdf(data: bytes, name: str, screen: bool = True) -> ReadDocument:
     title = collapse(title) or next(
         (b.text for b in blocks if isinstance(b, Paragraph)), None)
     return ReadDocument(name=name, format="pdf", title=title, paper_date=_metadata_date(metadata),
-                        pages=len(pages), blocks=_stitch(blocks))
+                        pages=len(pages), blocks=_stitch(blocks), warnings=warnings)
+
+
+def _pdf_metadata(pdf) -> dict:
+    """The document information dictionary; a damaged one reads as empty rather than failing."""
+    try:
+        return dict(pdf.metadata or {})
+    except Exception as exc:
+        if raised_in_our_code(exc):
+            raise
+        return {}

@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Optional
 
 from extractors.cleaning import cell_paragraphs, collapse, strip_markup
-from schema.models import Cell, Paragraph, ReadDocument, Row, Table
+from schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
@@ -232,7 +232,8 @@ def ends_table(previous: _Line, line: _Line) -> bool:
 
 def read_text(data: bytes, name: str) -> ReadDocument:
     """Read a text or markdown dump into paragraphs and tables."""
-    text = decode(data)
+    encoding = detect_encoding(data)
+    text = data.decode(encoding, errors="replace")
     lines = [_Line(number=i + 1, cells=split_cells(raw), raw=raw) for i, raw in enumerate(text.splitlines())]
     lines = [l for l in lines if not is_separator(l.cells)]
     mark_furniture(lines)
@@ -264,4 +265,16 @@ def read_text(data: bytes, name: str) -> ReadDocument:
     title = next((b.text for b in builder.blocks if isinstance(b, Paragraph)), None)
     pages = builder.page if builder.content_since_break or builder.page == 1 else builder.page - 1
     fmt = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
-    return ReadDocument(name=name, format=fmt, title=title, pages=pages, blocks=builder.blocks)
+    return ReadDocument(name=name, format=fmt, title=title, pages=pages, blocks=builder.blocks,
+                        warnings=encoding_warnings(data, encoding, text))
+
+
+def encoding_warnings(data: bytes, encoding: str, text: str) -> list[Notice]:
+    """A warning when the text was not UTF-8 (or marked by a byte-order mark) and had to be guessed."""
+    if encoding == "utf-8" or any(data.startswith(bom) for bom, _ in _BOMS):
+        return []
+    replaced = text.count("\ufffd")
+    message = f"not UTF-8; decoded as {encoding} (a best guess: check accented letters and dashes)"
+    if replaced:
+        message += f"; {replaced} undecodable byte{'s' if replaced != 1 else ''} shown as \ufffd"
+    return [Notice(kind="encoding_fallback", message=message)]

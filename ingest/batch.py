@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import sqlite_utils
 
-from db.store import record_failure, stored_sha, write_document
+from db.store import get_state, record_failure, stored_sha, write_document
 from ingest import executors
 from ingest.errors import IngestError, UnreadableFile
 from ingest.reconcile import dangling
@@ -32,40 +32,108 @@ DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is ki
 @dataclass
 class FileOutcome:
     path: str
-    status: str  # "stored", "unchanged" or "failed"
+    status: str  # "stored", "unchanged", "failed" or "skipped" (a link not followed)
     plans: int = 0
     items: int = 0
     pages: int = 0
     error: Optional[str] = None
     error_kind: Optional[str] = None
+    traceback: Optional[str] = None
     dangling: list[tuple[Optional[str], str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
     write_seconds: float = 0.0
 
-    def summary(self) -> str:
+    def summary(self, verbose: bool = False) -> str:
+        """One line for the file (names escaped so they cannot forge lines or move the cursor)."""
+        path = printable(self.path)
         if self.status == "failed":
-            return f"FAILED {self.path}: {self.error} [{self.error_kind}]"
+            text = f"FAILED {path}: {printable(self.error or '')} [{self.error_kind}]"
+            if verbose and self.traceback:
+                text += "\n" + self.traceback.rstrip()
+            return text
+        if self.status == "skipped":
+            return f"skipped {path}: {printable(self.error or '')}"
         if self.status == "unchanged":
-            return f"unchanged {self.path}"
-        text = f"stored {self.path}: {self.items} items in {self.plans} plans"
+            return f"unchanged {path}"
+        text = f"stored {path}: {self.items} items in {self.plans} plans"
         if self.dangling:
             refs = ", ".join(f"{ref or '?'} -> '{raw}'" for ref, raw in self.dangling)
-            text += f"; dangling references: {refs}"
+            text += f"; dangling references: {printable(refs)}"
+        for kind, message in self.warnings:
+            text += f"; warning [{kind}]: {printable(message)}"
         return text
 
 
-def iter_paper_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and papers found in folders named (recursively, in a stable order)."""
+def printable(text: str) -> str:
+    """Text safe for a terminal line: control characters and undecodable bytes shown escaped."""
+    out = []
+    for ch in text:
+        if ch.isprintable() and not ("\udc80" <= ch <= "\udcff"):
+            out.append(ch)
+        elif "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xdc00:02x}")
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
+@dataclass
+class Skipped:
+    """A file or link met while walking a folder and deliberately not read."""
+
+    path: Path
+    reason: str
+
+
+def iter_paper_paths(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    """Files named, and papers found in folders named (recursively, in a stable order).
+
+    Links inside a folder are followed only where they stay inside it; a link
+    that leaves the folder, loops back on a folder being walked, or points at
+    nothing is yielded as Skipped, so the user sees it.
+    """
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in PAPER_SUFFIXES and not _hidden(child, path):
-                    yield child
+            yield from _walk(path)
         else:
             yield path
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(root: Path) -> Iterator[Path | Skipped]:
+    real_root = root.resolve()
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        folder_path = Path(folder)
+        for name in sorted(dirs):
+            child = folder_path / name
+            if name.startswith("."):
+                dirs.remove(name)
+            elif child.is_symlink():  # never followed: its target is outside, or walked already
+                dirs.remove(name)
+                yield Skipped(child, _link_problem(child, real_root) or "a link to a folder inside this one "
+                                                                       "(its papers are read where they are)")
+        dirs.sort()
+        for name in sorted(files):
+            child = folder_path / name
+            if name.startswith(".") or child.suffix.lower() not in PAPER_SUFFIXES:
+                continue
+            reason = _link_problem(child, real_root) if child.is_symlink() else None
+            yield Skipped(child, reason) if reason else child
+
+
+def _link_problem(link: Path, real_root: Path) -> Optional[str]:
+    """Why a link met in a walk is not followed (None when it stays inside the folder)."""
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        return "a link to nothing (dangling)"
+    except (RuntimeError, OSError):
+        return "a link that loops"
+    if target != real_root and real_root not in target.parents:
+        return f"a link leading out of the folder (to {target}); name the target to read it"
+    parent = link.parent.resolve()
+    if link.is_dir() and (target == parent or target in parent.parents):
+        return "a link to a folder being walked (a loop)"
+    return None
 
 
 def file_sha(path: Path) -> str:
@@ -84,13 +152,14 @@ def _store(db: sqlite_utils.Database, path: str, sha: str, result: DocumentResul
     """Write one worker's answer: the document, or the failure it met."""
     started = time.perf_counter()
     if isinstance(result, IngestError):
-        record_failure(db, path, sha, result.kind, result.message)
+        record_failure(db, path, sha, result.kind, result.message, result.traceback)
         return FileOutcome(path, "failed", error=result.message, error_kind=result.kind,
-                           write_seconds=time.perf_counter() - started)
+                           traceback=result.traceback, write_seconds=time.perf_counter() - started)
     write_document(db, result)
     loose = [d for plan in result.plans for d in dangling(plan)]
     return FileOutcome(path, "stored", plans=len(result.plans), items=result.item_count, pages=result.pages,
-                       dangling=loose, write_seconds=time.perf_counter() - started)
+                       dangling=loose, warnings=[(w.kind, w.message) for w in result.warnings],
+                       write_seconds=time.perf_counter() - started)
 
 
 def _plan(db: sqlite_utils.Database, paths: list[Path], force: bool,
@@ -117,7 +186,8 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
                  workers: int = 0, timeout: float = DEFAULT_TIMEOUT,
                  on_outcome: Optional[Callable[[FileOutcome], None]] = None,
                  on_start: Optional[Callable[[int], None]] = None,
-                 executor: str = "local", scheduler: Optional[str] = None) -> list[FileOutcome]:
+                 executor: str = "local", scheduler: Optional[str] = None,
+                 max_memory_mb: int = executors.DEFAULT_MAX_MEMORY_MB) -> list[FileOutcome]:
     """Extract and store every paper under paths; never raises for a bad file.
 
     executor "local": workers=0 extracts in this process (no time limit: for
@@ -133,18 +203,24 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
         if on_outcome:
             on_outcome(outcome)
 
-    candidates = list(iter_paper_paths(paths))
+    found = list(iter_paper_paths(paths))
     if on_start:
-        on_start(len(candidates))
+        on_start(len(found))
+    candidates = []
+    for item in found:
+        if isinstance(item, Skipped):
+            report(FileOutcome(str(item.path), "skipped", error=item.reason))
+        else:
+            candidates.append(item)
     todo = _plan(db, candidates, force, report)
     if executor == "dask":
         results = executors.dask_cluster(todo, scheduler or "local", timeout)
     elif workers <= 0:
         results = executors.in_process(todo)
     else:
-        results = executors.process_pool(todo, workers, timeout)
+        results = executors.process_pool(todo, workers, timeout, max_memory_mb)
     for path, sha, result in results:
         report(_store(db, path, sha, result))
-    if any(o.status == "stored" for o in outcomes):
+    if get_state(db, "tracking_stale"):  # this batch stored papers, or an earlier one died before tracking
         rebuild_tracking(db)
     return outcomes

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from db.metadata import build_metadata
 from db.queries import iter_items
 from db.store import open_db
 from ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths
+from ingest.executors import DEFAULT_MAX_MEMORY_MB
 from ingest.export import EXPORT_COLUMNS
 from ingest.progress import choose
 from ingest.tracking import find_tracked_items, record_plan_link, timeline
@@ -47,32 +49,57 @@ Example:
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite file to write (created if missing).")
 @click.option("--force", is_flag=True, help="Re-extract files even when their content is unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the total and failures.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Show the traceback of every internal error (a bug of ours: please report it).")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Worker processes for extraction (default: the machine's cores; 0: in this process, no time limit).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one document may take before its worker is stopped.")
+@click.option("--max-memory", "max_memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB,
+              show_default=True,
+              help="Megabytes of memory one worker may take beyond what it starts with; a paper that needs more is reported too_large (0: no limit).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where extraction runs: worker processes here, or a Dask cluster.")
 @click.option("--scheduler", help="With --executor dask: the scheduler's address (tcp://host:8786), or 'local'.")
-def ingest(paths: tuple[Path, ...], db_path: str, force: bool, quiet: bool, workers: int | None,
-           timeout: float, executor: str, scheduler: str | None) -> None:
+def ingest(paths: tuple[Path, ...], db_path: str, force: bool, quiet: bool, verbose: bool, workers: int | None,
+           timeout: float, max_memory: int, executor: str, scheduler: str | None) -> None:
     db = open_db(db_path)
-    progress = choose(quiet, sys.stderr)
+    progress = choose(quiet, sys.stderr, verbose=verbose)
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler ADDRESS (or 'local')")
-    outcomes = ingest_paths(db, paths, force=force, on_outcome=progress.file_done, on_start=progress.start,
-                            timeout=timeout, workers=default_workers() if workers is None else workers,
-                            executor=executor, scheduler=scheduler)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        outcomes = ingest_paths(db, paths, force=force, on_outcome=progress.file_done, on_start=progress.start,
+                                timeout=timeout, workers=default_workers() if workers is None else workers,
+                                executor=executor, scheduler=scheduler, max_memory_mb=max_memory)
+    except BatchStopped:
+        click.echo(f"stopped: {progress.done} of {progress.total} files were done and are stored; "
+                   f"run the same command again to finish", err=True)
+        sys.exit(143)
     if not quiet:
         progress.finish()
-    stored = [o for o in outcomes if o.status == "stored"]
-    failed = [o for o in outcomes if o.status == "failed"]
-    unchanged = len(outcomes) - len(stored) - len(failed)
-    items = sum(o.items for o in stored)
-    click.echo(f"{len(outcomes)} files: {len(stored)} stored ({items} items), "
-               f"{unchanged} unchanged, {len(failed)} failed")
-    if failed:
+    counts = {status: sum(1 for o in outcomes if o.status == status)
+              for status in ("stored", "unchanged", "failed", "skipped")}
+    items = sum(o.items for o in outcomes if o.status == "stored")
+    warnings = sum(len(o.warnings) for o in outcomes)
+    click.echo(f"{plural(len(outcomes), 'file')}: {counts['stored']} stored ({plural(items, 'item')}), "
+               f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+               + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
+               + (f", {plural(warnings, 'warning')}" if warnings else ""))
+    if counts["failed"]:
         sys.exit(1)
+
+
+class BatchStopped(Exception):
+    """SIGTERM arrived: the batch stops between documents, leaving what it stored intact."""
+
+
+def _stop_on_sigterm(signum, frame) -> None:
+    raise BatchStopped()
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @cli.command(help="""Write every stored item, one per row, in the evaluation format.

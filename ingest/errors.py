@@ -11,15 +11,16 @@ class IngestError(Exception):
 
     kind = "error"
 
-    def __init__(self, path: str, message: str, kind: str | None = None):
+    def __init__(self, path: str, message: str, kind: str | None = None, traceback: str | None = None):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+        self.traceback = traceback  # set for internal errors: where in our code it broke
         if kind:
             self.kind = kind
 
     def __reduce__(self):  # errors cross from worker processes to the writer
-        return (self.__class__, (self.path, self.message, self.kind))
+        return (self.__class__, (self.path, self.message, self.kind, self.traceback))
 
 
 class UnsupportedFormat(IngestError):
@@ -38,8 +39,18 @@ class TooLarge(IngestError):
     kind = "too_large"
 
 
-class ExtractionFailed(IngestError):
-    kind = "extraction_failed"
+class InternalError(IngestError):
+    """A bug in boardpapers met on this file, not a fault of the file: stored with its traceback."""
+
+    kind = "internal_error"
+
+    @classmethod
+    def from_exception(cls, path: str, exc: BaseException) -> "InternalError":
+        import traceback
+
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return cls(path, f"boardpapers failed on this file ({type(exc).__name__}: {exc}); "
+                         f"please report it", traceback=text)
 
 
 class ReaderFailed(IngestError):

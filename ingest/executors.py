@@ -12,12 +12,39 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
-from ingest.errors import IngestError, TimedOut, UnreadableFile, WorkerCrashed
+from ingest.errors import IngestError, InternalError, TimedOut, TooLarge, UnreadableFile, WorkerCrashed
 from ingest.pipeline import extract_document, extract_file
 from schema.models import DocumentResult
 
 Result = Union[DocumentResult, IngestError]
 Jobs = list[tuple[str, str]]
+DEFAULT_MAX_MEMORY_MB = 768  # memory a worker may take on top of what it starts with; past it: too_large
+
+
+def limit_worker(max_memory_mb: int) -> None:
+    """Run in each worker as it starts: die with the parent, and stay within max_memory_mb.
+
+    PR_SET_PDEATHSIG makes the kernel SIGKILL the worker when the process that
+    started it dies (even by SIGKILL), so no worker outlives a killed batch.
+    RLIMIT_AS turns a runaway allocation into a MemoryError, which the pipeline
+    reports as too_large, instead of the machine swapping or the OOM killer choosing.
+    The limit counts from the address space the worker starts with (inherited
+    from its parent: libraries, spaCy's tables), so it means the same whatever started it.
+    """
+    import ctypes
+    import resource
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass  # not Linux: workers are still stopped when the pool closes
+    if max_memory_mb > 0:
+        limit = _address_space() + max_memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def extract_or_error(data: bytes, name: str, path: str) -> Result:
@@ -47,13 +74,30 @@ def in_process(jobs: Jobs) -> Iterator[tuple[str, str, Result]]:
             yield path, sha, exc
 
 
-def process_pool(jobs: Jobs, workers: int, timeout: float) -> Iterator[tuple[str, str, Result]]:
-    """Extract in worker processes; a file over the time limit has its worker killed and replaced."""
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            import os
+
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def process_pool(jobs: Jobs, workers: int, timeout: float,
+                 max_memory_mb: int = DEFAULT_MAX_MEMORY_MB) -> Iterator[tuple[str, str, Result]]:
+    """Extract in worker processes; a file over the time limit has its worker killed and replaced.
+
+    If the batch is stopped (SIGTERM, Ctrl-C, an error in the writer), the
+    workers are stopped at once rather than left to finish the queue.
+    """
     from pebble import ProcessPool
     from pebble.common import ProcessExpired
 
     warm_up()
-    with ProcessPool(max_workers=workers) as pool:
+    pool = ProcessPool(max_workers=workers, initializer=limit_worker, initargs=(max_memory_mb,))
+    try:
         futures = [(path, sha, pool.schedule(extract_file, args=(path,), timeout=timeout)) for path, sha in jobs]
         for path, sha, future in futures:
             try:
@@ -64,7 +108,18 @@ def process_pool(jobs: Jobs, workers: int, timeout: float) -> Iterator[tuple[str
                 result = WorkerCrashed(path, f"the worker died while extracting it (exit code {exc.exitcode})")
             except IngestError as exc:
                 result = exc
+            except MemoryError:
+                result = TooLarge(path, f"the paper needs more than the worker's {max_memory_mb} MB of memory")
+            except Exception as exc:  # raised outside the pipeline's own guard: still ours, not the file's
+                result = InternalError.from_exception(path, exc)
             yield path, sha, result
+    except BaseException:
+        pool.stop()
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
 
 
 def dask_cluster(jobs: Jobs, scheduler: str, timeout: float, window: Optional[int] = None,

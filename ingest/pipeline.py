@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Callable, Optional
 
 from extractors.docx import read_docx
-from extractors.errors import ReadError
+from extractors.errors import ReadError, raised_in_our_code
 from extractors.html import read_html
 from extractors.interpret import interpret_item
 from extractors.legacy import read_legacy_word
@@ -25,15 +26,16 @@ from extractors.records import find_records
 from extractors.tables import find_table_plans
 from extractors.text import read_text
 from ingest.errors import (
-    EmptyFile, ExtractionFailed, ReaderFailed, TooLarge, UnreadableFile, UnsupportedFormat,
+    EmptyFile, IngestError, InternalError, ReaderFailed, TooLarge, UnreadableFile, UnsupportedFormat,
 )
 from ingest.reconcile import link_initials, resolve_plan_references
-from schema.models import DocumentResult, Paragraph, Plan, PlanDraft, ReadDocument, Table
+from schema.models import DocumentResult, Notice, Paragraph, Plan, PlanDraft, ReadDocument, Table
 
 Reader = Callable[[bytes, str], ReadDocument]
 
 
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # a Word file larger than this unpacked is refused (a zip bomb, or worse)
+MAX_WORD_XML_BYTES = 48 * 1024 * 1024  # a Word file's XML parts: lxml needs many times this in memory
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
@@ -75,15 +77,56 @@ def _is_word_zip(data: bytes) -> bool:
 
 
 def check_unzipped_size(data: bytes, where: str) -> None:
-    """Refuse a Word file whose parts would expand past the limit, before anything is unpacked."""
+    """Refuse a Word file whose parts expand past the limits, counting the bytes as they
+    are really unpacked (a zip's headers can lie about sizes), before the Word reader loads it.
+
+    Two limits: all parts together (images included), and the XML the reader
+    parses, which costs many times its size in memory.
+    """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        return
-    if total > MAX_UNZIPPED_BYTES:
-        raise TooLarge(where, f"the Word file expands to {total / 2**20:,.0f} MB unpacked "
-                              f"(the limit is {MAX_UNZIPPED_BYTES / 2**20:,.0f} MB)")
+        return  # the Word reader says what is wrong
+    total = xml = 0
+    with archive:
+        for info in archive.infolist():
+            is_xml = info.filename.endswith((".xml", ".rels"))
+            try:
+                with archive.open(info) as member:
+                    for chunk in iter(lambda: member.read(1 << 20), b""):
+                        total += len(chunk)
+                        xml += len(chunk) if is_xml else 0
+                        if total > MAX_UNZIPPED_BYTES or xml > MAX_WORD_XML_BYTES:
+                            raise TooLarge(where, _too_large_message(total, xml))
+            except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, OSError,
+                    zlib.error):
+                return  # a damaged member: the Word reader reports the file
+
+
+def _too_large_message(total: int, xml: int) -> str:
+    if xml > MAX_WORD_XML_BYTES:
+        return (f"the Word file's XML expands to over {MAX_WORD_XML_BYTES / 2**20:,.0f} MB "
+                f"(the limit a worker can parse)")
+    return f"the Word file expands to over {MAX_UNZIPPED_BYTES / 2**20:,.0f} MB unpacked"
+
+
+# What a file's suffix promises; content that disagrees is read as what it is, with a warning.
+SUFFIX_FORMATS = {
+    ".pdf": {"pdf"}, ".docx": {"docx"}, ".doc": {"doc"}, ".rtf": {"rtf"},
+    ".html": {"html"}, ".htm": {"html"}, ".txt": {"text"}, ".text": {"text"},
+    ".md": {"markdown"}, ".markdown": {"markdown"},
+}
+MAX_FIELD_CHARS = 100_000  # a stored text field is cut here (a runaway cell, not a plan row)
+
+
+def suffix_warning(name: str, fmt: str) -> list[Notice]:
+    """A warning when the name's suffix promises another format than the content shows."""
+    suffix = Path(name).suffix.lower()
+    expected = SUFFIX_FORMATS.get(suffix)
+    if expected is None or fmt in expected:
+        return []
+    return [Notice(kind="extension_mismatch",
+                   message=f"named {suffix} but its content is {fmt}; read as {fmt}")]
 
 
 READERS: dict[str, Reader] = {
@@ -110,15 +153,22 @@ def read_document(data: bytes, name: str, path: str = "") -> ReadDocument:
         what = "a zip archive that is not a Word document" if fmt == "zip" else f"{fmt} content"
         raise UnsupportedFormat(where, f"{what} is not a paper boardpapers can read")
     try:
-        return reader(data, name)
+        document = reader(data, name)
     except ReadError as exc:
         raise ReaderFailed(where, str(exc), exc.kind) from exc
     except (MemoryError, RecursionError) as exc:
         raise ReaderFailed(where, f"this {fmt} file is too large or too deeply nested to read",
                            "too_large") from exc
-    except Exception as exc:  # a library's own error on a malformed file
+    except IngestError:
+        raise
+    except Exception as exc:
+        if raised_in_our_code(exc):
+            raise InternalError.from_exception(where, exc) from exc
+        # a library's own error on a malformed file
         raise ReaderFailed(where, f"cannot read this {fmt} file ({type(exc).__name__}: {exc})",
                            "corrupt") from exc
+    warnings = suffix_warning(name, fmt) + document.warnings
+    return document.model_copy(update={"warnings": warnings})
 
 
 def find_plans(document: ReadDocument) -> list[PlanDraft]:
@@ -160,13 +210,41 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
         document = document.model_copy(update={"paper_date": find_paper_date(document)})
         initials = find_initials(document_texts(document))
         plans = [interpret_plan(d, document, initials) for d in find_plans(document)]
-    except Exception as exc:  # a parser bug must not end the batch; say which file it hit
-        raise ExtractionFailed(path or name, f"{type(exc).__name__}: {exc}") from exc
+    except MemoryError as exc:
+        raise TooLarge(path or name, "the paper needs more memory than a worker may use") from exc
+    except Exception as exc:  # our bug must not end the batch, nor be blamed on the file
+        raise InternalError.from_exception(path or name, exc) from exc
+    plans, cut = cap_fields(plans)
+    warnings = list(document.warnings)
+    if cut:
+        warnings.append(Notice(kind="field_truncated", message=(
+            f"{cut} text field{'s' if cut != 1 else ''} longer than {MAX_FIELD_CHARS:,} characters "
+            f"{'were' if cut != 1 else 'was'} cut to that length")))
+    if not plans:
+        warnings.append(Notice(kind="no_plan", message="read, but no action plan was found in it"))
     return DocumentResult(
         name=name, path=path or name, sha256=hashlib.sha256(data).hexdigest(),
         format=document.format, title=document.title, paper_date=document.paper_date,
-        pages=document.pages, plans=plans,
+        pages=document.pages, plans=plans, warnings=warnings,
     )
+
+
+_CAPPED_FIELDS = ("recommendation", "action", "progress", "outcome", "owner_text", "rag_text")
+
+
+def cap_fields(plans: list[Plan]) -> tuple[list[Plan], int]:
+    """Plans with every stored text field cut at MAX_FIELD_CHARS, and how many were cut."""
+    cut = 0
+    capped = []
+    for plan in plans:
+        items = []
+        for item in plan.items:
+            long = {f: getattr(item, f)[:MAX_FIELD_CHARS] for f in _CAPPED_FIELDS
+                    if getattr(item, f) and len(getattr(item, f)) > MAX_FIELD_CHARS}
+            cut += len(long)
+            items.append(item.model_copy(update=long) if long else item)
+        capped.append(plan.model_copy(update={"items": items}))
+    return capped, cut
 
 
 def extract_path(path: Path) -> DocumentResult:

@@ -18,6 +18,7 @@ class Progress:
     """Counts a batch as it goes; subclasses decide what to show."""
 
     stream: TextIO = field(default_factory=lambda: sys.stderr)
+    verbose: bool = False  # failures with their tracebacks
     total: int = 0
     done: int = 0
     pages: int = 0
@@ -25,6 +26,8 @@ class Progress:
     items: int = 0
     failed: int = 0
     unchanged: int = 0
+    skipped: int = 0
+    warnings: int = 0
     write_seconds: float = 0.0
     started: float = field(default_factory=time.monotonic)
 
@@ -40,6 +43,8 @@ class Progress:
         self.write_seconds += outcome.write_seconds
         self.failed += outcome.status == "failed"
         self.unchanged += outcome.status == "unchanged"
+        self.skipped += outcome.status == "skipped"
+        self.warnings += len(outcome.warnings)
         self.show(outcome)
 
     def show(self, outcome: FileOutcome) -> None:
@@ -50,10 +55,12 @@ class Progress:
         return time.monotonic() - self.started
 
     def finish(self) -> None:
-        stored = self.done - self.failed - self.unchanged
-        rows = [("documents", f"{self.done} ({stored} stored, {self.unchanged} unchanged)"),
+        stored = self.done - self.failed - self.unchanged - self.skipped
+        skipped = f", {self.skipped} skipped" if self.skipped else ""
+        rows = [("documents", f"{self.done} ({stored} stored, {self.unchanged} unchanged{skipped})"),
                 ("pages", f"{self.pages} ({self.pages / max(self.seconds, 1e-9):.1f}/s)"),
                 ("plans", str(self.plans)), ("items", str(self.items)), ("failures", str(self.failed)),
+                ("warnings", str(self.warnings)),
                 ("seconds", f"{self.seconds:.1f} (writing {self.write_seconds:.1f})")]
         width = max(len(k) for k, _ in rows)
         print("\n".join(f"{k:<{width}}  {v}" for k, v in rows), file=self.stream)
@@ -63,7 +70,7 @@ class LogProgress(Progress):
     """One plain line per file: for logs, CI and cron."""
 
     def show(self, outcome: FileOutcome) -> None:
-        print(f"[{self.done}/{self.total}] {outcome.summary()}", file=self.stream, flush=True)
+        print(f"[{self.done}/{self.total}] {outcome.summary(self.verbose)}", file=self.stream, flush=True)
 
 
 class QuietProgress(Progress):
@@ -71,7 +78,7 @@ class QuietProgress(Progress):
 
     def show(self, outcome: FileOutcome) -> None:
         if outcome.status == "failed":
-            print(outcome.summary(), file=self.stream, flush=True)
+            print(outcome.summary(self.verbose), file=self.stream, flush=True)
 
 
 class BarProgress(Progress):
@@ -82,7 +89,7 @@ class BarProgress(Progress):
     def show(self, outcome: FileOutcome) -> None:
         if outcome.status == "failed":
             self._clear()
-            print(outcome.summary(), file=self.stream)
+            print(outcome.summary(self.verbose), file=self.stream)
         filled = int(self.width * self.done / max(self.total, 1))
         rate = self.pages / max(self.seconds, 1e-9)
         name = outcome.path[-40:]
@@ -99,8 +106,8 @@ class BarProgress(Progress):
         super().finish()
 
 
-def choose(quiet: bool, stream: Optional[TextIO] = None) -> Progress:
+def choose(quiet: bool, stream: Optional[TextIO] = None, verbose: bool = False) -> Progress:
     stream = stream or sys.stderr
     if quiet:
-        return QuietProgress(stream=stream)
-    return (BarProgress if stream.isatty() else LogProgress)(stream=stream)
+        return QuietProgress(stream=stream, verbose=verbose)
+    return (BarProgress if stream.isatty() else LogProgress)(stream=stream, verbose=verbose)

@@ -20,7 +20,7 @@ from typing import Optional
 import sqlite_utils
 
 from db.schema import DONE_WORDS
-from db.store import write_transaction
+from db.store import set_state, write_transaction
 
 PLAN_THRESHOLD = 0.55  # score a plan needs to be a later version of a tracked plan
 ITEM_THRESHOLD = 0.6   # similarity a row needs to be the same item as an earlier version's
@@ -202,6 +202,7 @@ def rebuild_tracking(db: sqlite_utils.Database) -> None:
             _track_items(db, target, plan, version)
             db.execute("update tracked_plans set versions = ?, title = ? where id = ?",
                        [version, plan.title or target.title, target.id])
+        set_state(db, "tracking_stale", None)
 
 
 def _track_items(db: sqlite_utils.Database, target: _Tracked, plan: _Plan, version: int) -> None:

@@ -28,6 +28,15 @@ class Provenance(BaseModel):
     line: Optional[int] = None
 
 
+class Notice(BaseModel):
+    """Something a person should know about how a file was read: it was read, but not
+    quite as it stands (a fallback encoding, a recovered PDF, a field cut short, no plan).
+    `kind` is the short name stored in `ingest_warnings.kind`."""
+
+    kind: str
+    message: str
+
+
 # --- what a reader produces -------------------------------------------------
 
 class Cell(BaseModel):
@@ -89,6 +98,7 @@ class ReadDocument(BaseModel):
     paper_date: Optional[dt.date] = None
     pages: int = 1
     blocks: list[Block] = Field(default_factory=list)
+    warnings: list[Notice] = Field(default_factory=list)
 
 
 # --- what the finders produce ------------------------------------------------
@@ -184,6 +194,7 @@ class DocumentResult(BaseModel):
     paper_date: Optional[dt.date] = None
     pages: int = 1
     plans: list[Plan] = Field(default_factory=list)
+    warnings: list[Notice] = Field(default_factory=list)
 
     @property
     def item_count(self) -> int:

@@ -26,7 +26,9 @@ def test_ingest_prints_a_line_per_file_a_summary_and_a_total(tmp_path):
     assert all("stored" in l for l in lines[:6])
     assert lines[6].split() == ["documents", "6", "(6", "stored,", "0", "unchanged)"]
     assert lines[9].split()[:2] == ["items", "14"]
-    assert result.stdout.strip() == "6 files: 6 stored (14 items), 0 unchanged, 0 failed"
+    # not_a_plan.txt is read but holds no plan: one warning, named on its line
+    assert result.stdout.strip() == "6 files: 6 stored (14 items), 0 unchanged, 0 failed, 1 warning"
+    assert any("not_a_plan.txt" in l and "warning [no_plan]" in l for l in lines[:6])
     again = runner.invoke(cli, ["ingest", str(FIXTURES), "--db", db, "--quiet"])
     assert again.output.strip().splitlines() == ["6 files: 0 stored (0 items), 6 unchanged, 0 failed"]
 
@@ -37,7 +39,7 @@ def test_a_bad_file_fails_alone_and_sets_the_exit_status(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1
     assert "FAILED" in result.output and "empty.txt: the file is empty" in result.output
-    assert "1 stored (1 items)" in result.output
+    assert "1 stored (1 item)" in result.output
 
 
 def test_export_jsonl_and_csv(tmp_path):

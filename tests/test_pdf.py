@@ -73,3 +73,23 @@ def test_screening_loses_nothing_the_full_pass_finds(source):
         return [(b.page, b.text, b.heading) if isinstance(b, Paragraph) else (b.page, [r.texts for r in b.rows])
                 for b in doc.blocks]
     assert summary(screened) == summary(full)
+
+
+def _bold_label_then_spaced_run(c, _):
+    """A bold label, then a regular run that opens with a space: pdfium finds no glyph
+    under the probe point at the start of the second run's text rectangle."""
+    text = c.beginText(50, 700)
+    text.setFont("Helvetica-Bold", 11)
+    text.textOut("Lead officer:")
+    text.setFont("Helvetica", 11)
+    text.textOut("   Director of Adult Services")
+    c.drawText(text)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 680, " A line that itself starts with a space.")
+
+
+def test_a_run_that_starts_with_a_space_reads():
+    doc = read_pdf(pdf_with(_bold_label_then_spaced_run), "spaced.pdf")
+    texts = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "Lead officer:" in texts and "Director of Adult Services" in texts
+    assert "A line that itself starts with a space." in texts
