@@ -1,4 +1,5 @@
-"""Legacy Word (.doc) and RTF papers, converted to .docx through LibreOffice when it is installed."""
+"""Legacy Word (.doc), RTF and OpenDocument (.odt) papers, converted to .docx through
+LibreOffice when it is installed."""
 from __future__ import annotations
 
 import shutil
@@ -25,8 +26,11 @@ def read_legacy_word(data: bytes, name: str, suffix: str) -> ReadDocument:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"paper.{suffix}"
         source.write_bytes(data)
+        # A profile of its own, so conversions in parallel workers do not fight over one.
+        profile = (Path(tmp) / "profile").as_uri()
         try:
-            subprocess.run([binary, "--headless", "--convert-to", "docx", "--outdir", tmp, str(source)],
+            subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx",
+                            "--outdir", tmp, str(source)],
                            check=True, capture_output=True, timeout=CONVERT_SECONDS)
         except (subprocess.SubprocessError, OSError) as exc:
             raise CorruptDocument(f"LibreOffice could not convert this {suffix} file ({exc})") from exc

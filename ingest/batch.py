@@ -25,7 +25,7 @@ from ingest.tracking import rebuild_tracking
 from schema.models import DocumentResult
 
 # Suffixes picked up when walking a folder; files named on the command line are always tried.
-PAPER_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".doc", ".rtf", ".html", ".htm")
+PAPER_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".doc", ".rtf", ".odt", ".html", ".htm")
 DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is killed
 
 

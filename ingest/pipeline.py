@@ -53,9 +53,9 @@ def sniff_format(data: bytes, name: str) -> str:
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx" if _is_word_zip(data) else "zip"
+        return _zip_format(data)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "doc"
+        return _ole_format(data)
     if head.startswith(b"{\\rtf"):
         return "rtf"
     lowered = head[:512].lower()
@@ -68,12 +68,34 @@ def sniff_format(data: bytes, name: str) -> str:
     return "text"
 
 
-def _is_word_zip(data: bytes) -> bool:
+def _zip_format(data: bytes) -> str:
+    """docx, odt, or what else a zip holds (xlsx, pptx, ods, odp: not paper formats)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return True  # a damaged Word file: let the Word reader say what is wrong
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            mimetype = archive.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error):
+        return "docx"  # a damaged Word file: let the Word reader say what is wrong
+    if mimetype == "application/vnd.oasis.opendocument.text":
+        return "odt"
+    if "xl/workbook.xml" in names or "spreadsheet" in mimetype:
+        return "spreadsheet"
+    if "ppt/presentation.xml" in names or "presentation" in mimetype:
+        return "presentation"
+    return "zip"
+
+
+def _ole_format(data: bytes) -> str:
+    """An OLE compound file is a Word .doc only when it holds a WordDocument stream."""
+    if "WordDocument".encode("utf-16-le") in data:
+        return "doc"
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "spreadsheet"
+    if "PowerPoint Document".encode("utf-16-le") in data:
+        return "presentation"
+    return "doc"  # let the converter decide
 
 
 def check_unzipped_size(data: bytes, where: str) -> None:
@@ -112,7 +134,7 @@ def _too_large_message(total: int, xml: int) -> str:
 
 # What a file's suffix promises; content that disagrees is read as what it is, with a warning.
 SUFFIX_FORMATS = {
-    ".pdf": {"pdf"}, ".docx": {"docx"}, ".doc": {"doc"}, ".rtf": {"rtf"},
+    ".pdf": {"pdf"}, ".docx": {"docx"}, ".doc": {"doc"}, ".rtf": {"rtf"}, ".odt": {"odt"},
     ".html": {"html"}, ".htm": {"html"}, ".txt": {"text"}, ".text": {"text"},
     ".md": {"markdown"}, ".markdown": {"markdown"},
 }
@@ -137,6 +159,14 @@ READERS: dict[str, Reader] = {
     "pdf": read_pdf,
     "doc": lambda data, name: read_legacy_word(data, name, "doc"),
     "rtf": lambda data, name: read_legacy_word(data, name, "rtf"),
+    "odt": lambda data, name: read_legacy_word(data, name, "odt"),
+}
+# What content that is not a paper is, said in words.
+NOT_PAPERS = {
+    "zip": "a zip archive that is not a Word document",
+    "spreadsheet": "a spreadsheet (Excel or similar), not a paper format: save the sheet as PDF or "
+                   "copy its table into a Word paper",
+    "presentation": "a slide deck (PowerPoint or similar), not a paper format: save it as PDF",
 }
 
 
@@ -150,8 +180,9 @@ def read_document(data: bytes, name: str, path: str = "") -> ReadDocument:
         check_unzipped_size(data, where)
     reader = READERS.get(fmt)
     if reader is None:
-        what = "a zip archive that is not a Word document" if fmt == "zip" else f"{fmt} content"
-        raise UnsupportedFormat(where, f"{what} is not a paper boardpapers can read")
+        if fmt in NOT_PAPERS:
+            raise UnsupportedFormat(where, NOT_PAPERS[fmt])
+        raise UnsupportedFormat(where, f"{fmt} content is not a paper boardpapers can read")
     try:
         document = reader(data, name)
     except ReadError as exc:

@@ -144,8 +144,9 @@ CONTENT = {
 
 
 def snapshot(path) -> dict:
+    """Every stored row, plan tracking included."""
     with sqlite3.connect(path) as conn:
-        return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in CONTENT.items()}
+        return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in {**CONTENT, **TRACKING}.items()}
 
 
 def _papers(root):
@@ -200,3 +201,128 @@ def test_two_batches_at_once_do_not_corrupt_the_database(tmp_path):
         assert conn.execute("pragma foreign_key_check").fetchall() == []
         assert conn.execute("select count(*) from documents").fetchone()[0] == len(list(papers.iterdir()))
         assert conn.execute("select journal_mode from pragma_journal_mode").fetchone() == ("wal",)
+
+
+# --- the batch and its surroundings -------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_shown_escaped(tmp_path):
+    folder = os.fsencode(tmp_path / "papers")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"plan\xff\xfe.txt"), "wb") as handle:
+        handle.write(PLAN.encode())
+    (tmp_path / "papers" / "good.txt").write_text(PLAN)
+    db = open_db(str(tmp_path / "t.db"))
+    outcomes = ingest_paths(db, [tmp_path / "papers"])
+    assert [o.status for o in outcomes] == ["stored", "stored"]
+    assert "plan\\xff\\xfe.txt" in outcomes[1].summary() or "plan\\xff\\xfe.txt" in outcomes[0].summary()
+    names = sorted(n for (n,) in db.execute("select name from documents"))
+    assert names == ["good.txt", "plan\\xff\\xfe.txt"]
+    again = ingest_paths(db, [tmp_path / "papers"])
+    assert [o.status for o in again] == ["unchanged", "unchanged"]
+
+
+def test_names_cannot_forge_lines_or_drive_the_terminal(tmp_path):
+    paper = tmp_path / "plan\nFAILED everything\x1b[2J.txt"
+    paper.write_text(PLAN)
+    (outcome,) = ingest_paths(open_db(str(tmp_path / "t.db")), [paper])
+    line = outcome.summary()
+    assert "\n" not in line and "\x1b" not in line
+    assert "plan\\nFAILED everything\\x1b[2J.txt" in line
+
+
+def test_links_out_of_the_folder_loops_and_dangling_links_are_skipped(tmp_path):
+    root, outside = tmp_path / "papers", tmp_path / "elsewhere"
+    root.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text(PLAN)
+    (root / "good.txt").write_text(PLAN)
+    (root / "out.txt").symlink_to(outside / "secret.txt")
+    (root / "gone.txt").symlink_to(root / "nowhere.txt")
+    (root / "loop").symlink_to(root)
+    (root / "away").symlink_to(outside)
+    outcomes = {os.path.basename(o.path): o for o in ingest_paths(open_db(str(tmp_path / "t.db")), [root])}
+    assert outcomes["good.txt"].status == "stored"
+    for name in ("out.txt", "gone.txt", "loop", "away"):
+        assert outcomes[name].status == "skipped", name
+    assert "dangling" in outcomes["gone.txt"].error
+    assert "loop" in outcomes["loop"].error
+    assert "out of the folder" in outcomes["out.txt"].error and "out of the folder" in outcomes["away"].error
+    assert "skipped" in outcomes["gone.txt"].summary()
+
+
+TRACKING = {
+    "tracked_plans": "select * from tracked_plans", "plan_versions": "select * from plan_versions",
+    "tracked_items": "select * from tracked_items", "progress_updates": "select * from progress_updates",
+}
+
+
+def test_a_batch_killed_before_tracking_is_repaired_by_the_next_run(tmp_path, monkeypatch):
+    import ingest.batch
+
+    papers = CORPUS / "series"
+    clean = open_db(str(tmp_path / "clean.db"))
+    ingest_paths(clean, [papers])
+    broken = open_db(str(tmp_path / "broken.db"))
+
+    def killed(db):
+        raise KeyboardInterrupt  # as if the process died between storing and tracking
+
+    monkeypatch.setattr(ingest.batch, "rebuild_tracking", killed)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths(broken, [papers])
+    monkeypatch.undo()
+    assert broken.execute("select count(*) from tracked_plans").fetchone() == (0,)
+    outcomes = ingest_paths(broken, [papers])  # every file unchanged: tracking is rebuilt all the same
+    assert {o.status for o in outcomes} == {"unchanged"}
+    for name, sql in {**CONTENT, **TRACKING}.items():
+        assert sorted(broken.execute(sql).fetchall(), key=repr) == sorted(clean.execute(sql).fetchall(), key=repr), name
+    assert broken.execute("select count(*) from state where key = 'tracking_stale'").fetchone() == (0,)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found += [int(c) for c in handle.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_for_workers(proc, count: int) -> list[int]:
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        children = _children(proc.pid)
+        if len(children) >= count:
+            return children
+        time.sleep(0.1)
+    raise AssertionError("the batch's workers did not start")
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_no_worker_outlives_its_batch(tmp_path, how):
+    papers = _papers(tmp_path / "papers")
+    command = [sys.executable, "-c", "from ingest.cli import main; main()", "ingest", str(papers), "--db",
+               str(tmp_path / "t.db"), "--quiet", "--workers", "2"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers = _wait_for_workers(proc, 2)
+    os.kill(proc.pid, how)
+    code = proc.wait(timeout=60)
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), "a worker is still running"
+    if how == signal.SIGTERM:
+        assert code == 143
+        assert b"stopped:" in proc.stderr.read()
+    with sqlite3.connect(tmp_path / "t.db") as conn:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
