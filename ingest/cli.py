@@ -90,8 +90,9 @@ def ingest(paths: tuple[Path, ...], db_path: str, force: bool, quiet: bool, verb
         sys.exit(1)
 
 
-class BatchStopped(Exception):
-    """SIGTERM arrived: the batch stops between documents, leaving what it stored intact."""
+class BatchStopped(BaseException):
+    """SIGTERM arrived: the batch stops, leaving what it stored intact (a BaseException, like
+    KeyboardInterrupt, so no handler meant for a file's errors can take it for one)."""
 
 
 def _stop_on_sigterm(signum, frame) -> None:

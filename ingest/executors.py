@@ -8,6 +8,8 @@ pure (bytes in, models out), so any engine can run it.
 from __future__ import annotations
 
 import collections
+import os
+import time
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -53,6 +55,52 @@ def extract_or_error(data: bytes, name: str, path: str) -> Result:
         return extract_document(data, name, path)
     except IngestError as exc:
         return exc
+
+
+class _OutOfTime(BaseException):
+    """Raised inside a task's own thread when its run time is up (a BaseException, so
+    the pipeline's guard against our bugs does not swallow it)."""
+
+
+GRACE_SECONDS = 10.0  # after the time limit, how long a task stuck in C code gets before its worker is ended
+
+
+def extract_with_time_limit(data: bytes, name: str, path: str, timeout: float) -> Result:
+    """extract_or_error, stopped once it has *run* for `timeout` seconds.
+
+    For a Dask task: the clock starts when the task starts, not when it was
+    queued.  When time is up, _OutOfTime is raised in the task's thread (this
+    stops Python code at its next step); a task stuck in a C call that does not
+    return within the grace period ends its worker process, which the cluster
+    replaces, so nothing runs on unseen.
+    """
+    import ctypes
+    import threading
+
+    thread = threading.get_ident()
+    finished = threading.Event()
+
+    def expire() -> None:
+        # Raised again and again: an exception that lands in a callback the runtime
+        # ignores errors from (a garbage-collector hook) would otherwise be lost.
+        deadline = time.monotonic() + GRACE_SECONDS
+        while not finished.is_set() and time.monotonic() < deadline:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(_OutOfTime))
+            finished.wait(0.2)
+        if not finished.is_set():
+            os._exit(70)
+
+    timer = threading.Timer(timeout, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        try:
+            return extract_or_error(data, name, path)
+        finally:
+            finished.set()
+            timer.cancel()
+    except _OutOfTime:
+        return TimedOut(path, f"extraction ran for longer than {timeout:g} s on the cluster; it was stopped")
 
 
 def warm_up() -> None:
@@ -138,7 +186,7 @@ def dask_cluster(jobs: Jobs, scheduler: str, timeout: float, window: Optional[in
         window = window or 4 * max(1, sum(client.nthreads().values()))
         pending: collections.deque = collections.deque()
         for path, sha in jobs:
-            pending.append((path, sha, _submit(client, path)))
+            pending.append((path, sha, _submit(client, path, timeout), time.monotonic()))
             if len(pending) >= window:
                 yield _collect(client, *pending.popleft(), timeout)
         while pending:
@@ -149,21 +197,23 @@ def dask_cluster(jobs: Jobs, scheduler: str, timeout: float, window: Optional[in
             cluster.close()
 
 
-def _submit(client, path: str):
+def _submit(client, path: str, timeout: float):
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return UnreadableFile(path, exc.strerror or str(exc))
-    return client.submit(extract_or_error, data, Path(path).name, path, pure=False)
+    return client.submit(extract_with_time_limit, data, Path(path).name, path, timeout, pure=False, retries=0)
 
 
-def _collect(client, path: str, sha: str, future, timeout: float) -> tuple[str, str, Result]:
+def _collect(client, path: str, sha: str, future, submitted: float, timeout: float) -> tuple[str, str, Result]:
+    """The task's answer.  The task keeps its own time limit; waiting here has none, since
+    a task may rightly wait in the queue behind others for as long as the batch takes."""
     if isinstance(future, IngestError):
         return path, sha, future
     try:
-        return path, sha, future.result(timeout=timeout)
-    except (FutureTimeout, TimeoutError):
-        client.cancel(future)
-        return path, sha, TimedOut(path, f"extraction took longer than {timeout:g} s on the cluster")
-    except Exception as exc:  # the worker was lost, or the task failed outside our code
+        return path, sha, future.result()
+    except Exception as exc:  # the worker was lost, or ended by the time limit's last resort
+        if time.monotonic() - submitted >= timeout + GRACE_SECONDS:
+            return path, sha, TimedOut(path, f"extraction ran past the {timeout:g} s limit and did not stop; "
+                                             f"its worker was ended")
         return path, sha, WorkerCrashed(path, f"the cluster could not extract it ({type(exc).__name__}: {exc})")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -13,11 +14,18 @@ CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
 
 
+def need_shared(path: Path) -> Path:
+    """path under ../shared; skip when it is absent, but fail in CI, which must have it."""
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI must have ../shared beside the checkout")
+        pytest.skip(f"{path} is not present")
+    return path
+
+
 def load_scorer():
     """The shared scorer module, or skip the test when ../shared is not beside the checkout."""
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip("../shared/eval/score.py is not present")
+    path = need_shared(SHARED / "eval" / "score.py")
     spec = importlib.util.spec_from_file_location("shared_score", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules["shared_score"] = module

@@ -5,13 +5,12 @@ import pytest
 from click.testing import CliRunner
 
 from ingest.cli import cli
-from tests.conftest import SHARED
+from tests.conftest import SHARED, need_shared
 
 
 @pytest.fixture(scope="module")
 def seed_export(tmp_path_factory):
-    if not (SHARED / "seeds").exists():
-        pytest.skip("../shared/seeds is not present")
+    need_shared(SHARED / "seeds")
     tmp = tmp_path_factory.mktemp("seeds")
     db = str(tmp / "s.db")
     runner = CliRunner()

@@ -4,24 +4,17 @@ with no text layer, a password); never as our bug, a time-out or a crashed worke
 
 Skipped when ../shared is not beside the checkout; in CI it must be there.
 """
-import os
 import time
-
-import pytest
 
 from db.store import open_db
 from ingest.batch import ingest_paths
-from tests.conftest import SHARED
+from tests.conftest import SHARED, need_shared
 
 FILE_PROBLEMS = {"no_text_layer", "encrypted"}
 
 
 def _pdfs(folder):
-    if not folder.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{folder} is missing: CI must have ../shared beside the checkout")
-        pytest.skip(f"{folder} is not present")
-    return sorted(folder.glob("*.pdf"))
+    return sorted(need_shared(folder).glob("*.pdf"))
 
 
 def test_every_real_pdf_is_stored_or_has_a_true_file_problem(tmp_path):
