@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractors.dates import parse_deadline  # noqa: E402
+from boardpapers.extractors.interpret.dates import parse_deadline  # noqa: E402
 from tests.test_dates import CASES, MORE_CASES  # noqa: E402
 
 

@@ -60,8 +60,8 @@ def naive(pdfs: list[Path]) -> tuple[float, int]:
 
 def ingest_phase(folder: str, db: str, workers: int) -> dict:
     """Run in a child process of its own, so its workers' peak RSS is measured alone."""
-    from db.store import open_db
-    from ingest.batch import ingest_paths
+    from boardpapers.db.store import open_db
+    from boardpapers.ingest.batch import ingest_paths
 
     started = time.perf_counter()
     outcomes = ingest_paths(open_db(db), [Path(folder)], workers=workers)

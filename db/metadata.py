@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.schema import NOT_DONE
+from boardpapers.db.schema import NOT_DONE
 
 TITLE = "boardpapers"
 DESCRIPTION = ("Action plans extracted from board papers: recommendations, the actions agreed for them, "

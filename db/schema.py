@@ -54,7 +54,7 @@ TABLES: dict[str, dict] = {
     "ingest_warnings": dict(columns={
         "id": int, "document_id": int, "path": str, "kind": str, "message": str,
     }, pk="id", not_null={"path", "kind"}, foreign_keys=[("document_id", "documents", "id")]),
-    # --- following plans through the years (rebuilt by ingest.tracking after every batch) ---
+    # --- following plans through the years (rebuilt by boardpapers.ingest.reconcile.tracking after every batch) ---
     "tracked_plans": dict(columns={"id": int, "title": str, "versions": int}, pk="id"),
     "plan_versions": dict(columns={
         "plan_id": int, "tracked_plan_id": int, "version": int, "score": float, "evidence": str, "decided": str,

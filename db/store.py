@@ -9,9 +9,9 @@ from typing import Iterator, Optional
 
 import sqlite_utils
 
-from db.schema import ensure_schema
-from extractors.owners import same_person
-from schema.models import DocumentResult, Item, Owner
+from boardpapers.db.schema import ensure_schema
+from boardpapers.extractors.interpret.owners import same_person
+from boardpapers.schema.models import DocumentResult, Item, Owner
 
 
 BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another (a second ingest, say) to finish
@@ -107,7 +107,7 @@ def register_owner(db: sqlite_utils.Database, owner: Owner, document_id: Optiona
     """The register entry for an owner, matching earlier papers' spellings conservatively.
 
     Same name after case, accents and dots -> the same entry; a person whose name
-    differs by one permitted variation (extractors.owners.same_person) -> that
+    differs by one permitted variation (boardpapers.extractors.interpret.owners.same_person) -> that
     person, with the alias and the rule that matched recorded; initials a paper
     defines -> the person they stand for.
     """

@@ -1,7 +1,7 @@
 """Ingesting many files into one database.
 
 Files are hashed and skipped when unchanged; the rest are extracted by an
-executor (ingest.executors): worker processes with a time limit after which a
+executor (boardpapers.ingest.executors): worker processes with a time limit after which a
 worker is killed and replaced, so one pathological paper cannot hang the
 batch, or a Dask cluster.  One process writes, a transaction per document, in
 the order the files were given, so any number of workers gives the same database.
@@ -17,12 +17,12 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import sqlite_utils
 
-from db.store import get_state, record_failure, stored_sha, write_document
-from ingest import executors
-from ingest.errors import IngestError, UnreadableFile
-from ingest.reconcile import dangling
-from ingest.tracking import rebuild_tracking
-from schema.models import DocumentResult
+from boardpapers.db.store import get_state, record_failure, stored_sha, write_document
+from boardpapers.ingest import executors
+from boardpapers.ingest.errors import IngestError, UnreadableFile
+from boardpapers.ingest.reconcile import dangling
+from boardpapers.ingest.reconcile.tracking import rebuild_tracking
+from boardpapers.schema.models import DocumentResult
 
 # Suffixes picked up when walking a folder; files named on the command line are always tried.
 PAPER_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".doc", ".rtf", ".odt", ".html", ".htm")

@@ -1,4 +1,4 @@
-"""The `boardpapers` command: a thin shell over ingest.batch and db.queries."""
+"""The `boardpapers` command: a thin shell over boardpapers.ingest.batch and boardpapers.db.queries."""
 from __future__ import annotations
 
 import csv
@@ -11,14 +11,14 @@ from pathlib import Path
 
 import click
 
-from db.metadata import build_metadata
-from db.queries import iter_items
-from db.store import open_db
-from ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths
-from ingest.executors import DEFAULT_MAX_MEMORY_MB
-from ingest.export import EXPORT_COLUMNS
-from ingest.progress import choose
-from ingest.tracking import find_tracked_items, record_plan_link, timeline
+from boardpapers.db.metadata import build_metadata
+from boardpapers.db.queries import iter_items
+from boardpapers.db.store import open_db
+from boardpapers.ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths
+from boardpapers.ingest.executors import DEFAULT_MAX_MEMORY_MB
+from boardpapers.ingest.export import EXPORT_COLUMNS
+from boardpapers.ingest.progress import choose
+from boardpapers.ingest.reconcile.tracking import find_tracked_items, record_plan_link, timeline
 
 
 @click.group(help="""Turn board papers into a SQLite database of action plans.
@@ -28,7 +28,7 @@ Example:
     boardpapers ingest corpus/ --db plans.db
     boardpapers export --db plans.db --format csv --output items.csv
 """)
-@click.version_option(package_name="boardpapers")
+@click.version_option(None, "-V", "--version", package_name="boardpapers", prog_name="boardpapers")
 def cli() -> None:
     pass
 

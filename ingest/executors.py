@@ -14,9 +14,9 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
-from ingest.errors import IngestError, InternalError, TimedOut, TooLarge, UnreadableFile, WorkerCrashed
-from ingest.pipeline import extract_document, extract_file
-from schema.models import DocumentResult
+from boardpapers.ingest.errors import IngestError, InternalError, TimedOut, TooLarge, UnreadableFile, WorkerCrashed
+from boardpapers.ingest.pipeline import extract_document, extract_file
+from boardpapers.schema.models import DocumentResult
 
 Result = Union[DocumentResult, IngestError]
 Jobs = list[tuple[str, str]]
@@ -106,8 +106,8 @@ def extract_with_time_limit(data: bytes, name: str, path: str, timeout: float) -
 def warm_up() -> None:
     """Load the spaCy pipeline and the names dictionary once, before workers fork, so each
     worker inherits them instead of loading its own."""
-    from extractors.datespans import _pipeline
-    from extractors.owners import _given_names
+    from boardpapers.extractors.interpret.datespans import _pipeline
+    from boardpapers.extractors.interpret.owners import _given_names
 
     _pipeline()
     _given_names()

@@ -1,7 +1,7 @@
 """Items as the evaluation format (../shared/eval/FORMAT.md): one dict per item."""
 from __future__ import annotations
 
-from schema.models import DocumentResult, Item
+from boardpapers.schema.models import DocumentResult, Item
 
 EXPORT_COLUMNS = ("document", "ref", "recommendation", "action", "owners", "deadline_text", "deadline",
                   "deadline_status", "progress", "rag", "outcome", "cross_refs")

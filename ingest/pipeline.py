@@ -13,23 +13,23 @@ import zlib
 from pathlib import Path
 from typing import Callable, Optional
 
-from extractors.docx import read_docx
-from extractors.errors import ReadError, raised_in_our_code
-from extractors.html import read_html
-from extractors.interpret import interpret_item
-from extractors.legacy import read_legacy_word
-from extractors.minutes import find_minute_actions
-from extractors.owners import find_initials
-from extractors.pdf import read_pdf
-from extractors.paperdate import find_paper_date
-from extractors.records import find_records
-from extractors.tables import find_table_plans
-from extractors.text import read_text
-from ingest.errors import (
+from boardpapers.extractors.read.docx import read_docx
+from boardpapers.extractors.errors import ReadError, raised_in_our_code
+from boardpapers.extractors.read.html import read_html
+from boardpapers.extractors.interpret.item import interpret_item
+from boardpapers.extractors.read.legacy import read_legacy_word
+from boardpapers.extractors.find.minutes import find_minute_actions
+from boardpapers.extractors.interpret.owners import find_initials
+from boardpapers.extractors.read.pdf import read_pdf
+from boardpapers.extractors.interpret.paperdate import find_paper_date
+from boardpapers.extractors.find.records import find_records
+from boardpapers.extractors.find.tables import find_table_plans
+from boardpapers.extractors.read.text import read_text
+from boardpapers.ingest.errors import (
     EmptyFile, IngestError, InternalError, ReaderFailed, TooLarge, UnreadableFile, UnsupportedFormat,
 )
-from ingest.reconcile import link_initials, resolve_plan_references
-from schema.models import DocumentResult, Notice, Paragraph, Plan, PlanDraft, ReadDocument, Table
+from boardpapers.ingest.reconcile import link_initials, resolve_plan_references
+from boardpapers.schema.models import DocumentResult, Notice, Paragraph, Plan, PlanDraft, ReadDocument, Table
 
 Reader = Callable[[bytes, str], ReadDocument]
 

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Optional, TextIO
 
-from ingest.batch import FileOutcome
+from boardpapers.ingest.batch import FileOutcome
 
 
 @dataclass

@@ -37,7 +37,7 @@ def server(tmp_path_factory):
     assert CHROMIUM, "chromium must be installed for the browser test"
     tmp = tmp_path_factory.mktemp("browser")
     db = tmp / "plans.db"
-    run = [sys.executable, "-c", "from ingest.cli import main; main()"]
+    run = [sys.executable, "-c", "from boardpapers.ingest.cli import main; main()"]
     subprocess.run(run + ["ingest", str(CORPUS), "--db", str(db), "--quiet"], check=True)
     port = _free_port()
     proc = subprocess.Popen(run + ["serve", "--db", str(db), "--port", str(port)],

@@ -4,7 +4,7 @@ import json
 
 from click.testing import CliRunner
 
-from ingest.cli import cli
+from boardpapers.ingest.cli import cli
 from tests.conftest import CORPUS, FIXTURES, corpus_item_count
 
 

@@ -3,8 +3,8 @@ import importlib.util
 import json
 import sys
 
-from ingest.export import document_records
-from ingest.pipeline import extract_path
+from boardpapers.ingest.export import document_records
+from boardpapers.ingest.pipeline import extract_path
 from tests.conftest import CORPUS
 
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from db.metadata import build_metadata
-from db.store import open_db, write_document
-from ingest.pipeline import extract_document
+from boardpapers.db.metadata import build_metadata
+from boardpapers.db.store import open_db, write_document
+from boardpapers.ingest.pipeline import extract_document
 
 PAPER = """Riverdale Council
 

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from extractors.dates import financial_year_of, parse_deadline
+from boardpapers.extractors.interpret.dates import financial_year_of, parse_deadline
 
 P07 = dt.date(2007, 7, 25)   # a July 2007 paper
 P23 = dt.date(2023, 5, 31)

@@ -1,9 +1,9 @@
 import datetime as dt
 
-from extractors.docx import read_docx
-from ingest.export import document_records
-from ingest.pipeline import extract_path
-from schema.models import Paragraph, Table
+from boardpapers.extractors.read.docx import read_docx
+from boardpapers.ingest.export import document_records
+from boardpapers.ingest.pipeline import extract_path
+from boardpapers.schema.models import Paragraph, Table
 from tests.conftest import CORPUS
 from tests.readers import docx_bytes
 

@@ -3,8 +3,8 @@ import sqlite3
 
 import pytest
 
-from db.store import open_db
-from ingest.batch import ingest_paths
+from boardpapers.db.store import open_db
+from boardpapers.ingest.batch import ingest_paths
 from tests.conftest import CORPUS, corpus_item_count
 
 QUERY = ("select d.name, a.ref, a.action, a.deadline_date, a.rag from actions a "

@@ -6,14 +6,14 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.dates import parse_deadline
-from extractors.owners import split_owners
-from extractors.tables import find_table_plans
-from extractors.text import read_text
-from extractors.xrefs import find_references, resolve_references
-from ingest.errors import IngestError
-from ingest.pipeline import extract_document
-from schema.models import Table
+from boardpapers.extractors.interpret.dates import parse_deadline
+from boardpapers.extractors.interpret.owners import split_owners
+from boardpapers.extractors.find.tables import find_table_plans
+from boardpapers.extractors.read.text import read_text
+from boardpapers.extractors.interpret.xrefs import find_references, resolve_references
+from boardpapers.ingest.errors import IngestError
+from boardpapers.ingest.pipeline import extract_document
+from boardpapers.schema.models import Table
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 words = st.sampled_from(["Action", "Lead", "Deadline", "Recommendation", "Progress", "RAG", "1.1", "2.3", "see",

@@ -1,4 +1,4 @@
-from extractors.grid import SpanCell, spans_to_rows
+from boardpapers.extractors.read.grid import SpanCell, spans_to_rows
 
 
 def test_rowspan_carried_colspan_kept_left_and_full_width_heading():

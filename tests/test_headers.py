@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.headers import header_to_fields, label_field, normalise_label
+from boardpapers.extractors.find.headers import header_to_fields, label_field, normalise_label
 
 
 @pytest.mark.parametrize("printed, field", [

@@ -11,8 +11,8 @@ import resource
 import time
 import zipfile
 
-from db.store import open_db
-from ingest.batch import ingest_paths
+from boardpapers.db.store import open_db
+from boardpapers.ingest.batch import ingest_paths
 from tests.readers import docx_bytes
 
 PLAN = "Ref\tAction\tLead\tDeadline\n1.1\tReview contracts.\tFinance Team\tMay 2021\n"
@@ -78,7 +78,7 @@ def test_hostile_files_finish_small_and_the_batch_goes_on(tmp_path):
 
 def greedy_extract(path):
     """extract_file, after asking for more memory than the test's limit when the file is a.txt."""
-    from ingest.pipeline import extract_file
+    from boardpapers.ingest.pipeline import extract_file
 
     if path.endswith("a.txt"):
         bytearray(512 * 2**20)
@@ -87,14 +87,14 @@ def greedy_extract(path):
 
 def test_a_worker_over_its_memory_limit_reports_too_large(tmp_path, monkeypatch):
     """--max-memory: an allocation past the limit is a too_large file, not a dead batch."""
-    import ingest.executors
+    import boardpapers.ingest.executors
 
     paper = tmp_path / "a.txt"
     paper.write_text(PLAN)
     good = tmp_path / "b.txt"
     good.write_text(PLAN.replace("1.1", "2.1"))
 
-    monkeypatch.setattr(ingest.executors, "extract_file", greedy_extract)
+    monkeypatch.setattr(boardpapers.ingest.executors, "extract_file", greedy_extract)
     outcomes = ingest_paths(open_db(str(tmp_path / "t.db")), [paper, good], workers=1, timeout=60,
                             max_memory_mb=64)
     assert [(o.status, o.error_kind) for o in outcomes] == [("failed", "too_large"), ("stored", None)]

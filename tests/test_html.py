@@ -1,7 +1,7 @@
-from extractors.html import read_html
-from ingest.export import document_records
-from ingest.pipeline import extract_path
-from schema.models import Paragraph, Table
+from boardpapers.extractors.read.html import read_html
+from boardpapers.ingest.export import document_records
+from boardpapers.ingest.pipeline import extract_path
+from boardpapers.schema.models import Paragraph, Table
 from tests.conftest import CORPUS
 
 PAGE = b"""<html><body><h1>Title</h1><div><p>First <b>bold</b> para.</p><p>Second</p></div>

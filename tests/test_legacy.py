@@ -10,10 +10,10 @@ import zipfile
 
 import pytest
 
-from extractors.legacy import soffice
-from ingest.errors import UnsupportedFormat
-from ingest.export import document_records
-from ingest.pipeline import extract_document, read_document
+from boardpapers.extractors.read.legacy import soffice
+from boardpapers.ingest.errors import UnsupportedFormat
+from boardpapers.ingest.export import document_records
+from boardpapers.ingest.pipeline import extract_document, read_document
 from tests.readers import docx_bytes
 
 

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from extractors.minutes import find_minute_actions
-from schema.models import Paragraph
+from boardpapers.extractors.find.minutes import find_minute_actions
+from boardpapers.schema.models import Paragraph
 
 
 def actions(*texts):

@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.owners import is_given_name, split_owners, strip_honorific
+from boardpapers.extractors.interpret.owners import is_given_name, split_owners, strip_honorific
 
 CASES = [
     ("Rod Moore", ["Rod Moore"]),
@@ -61,7 +61,7 @@ def test_given_names_come_from_the_dictionary():
 
 
 def test_initials_the_paper_defines():
-    from extractors.owners import find_initials
+    from boardpapers.extractors.interpret.owners import find_initials
 
     defined = find_initials(["Present: Dr Priya Shah (PS), Chair; Jon Wells (JW); Chief Finance Officer (CFO)",
                              "Apologies: Mary-Jane Kent (MJK)"])
@@ -79,7 +79,7 @@ def test_initials_the_paper_defines():
     ("Finance Team", "Finance Director", None),
 ])
 def test_same_person_rules(a, b, rule):
-    from extractors.owners import same_person
+    from boardpapers.extractors.interpret.owners import same_person
 
     assert same_person(a, b) == rule
     assert same_person(b, a) == rule

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from extractors.paperdate import find_paper_date
-from extractors.text import read_text
+from boardpapers.extractors.interpret.paperdate import find_paper_date
+from boardpapers.extractors.read.text import read_text
 
 
 def test_labelled_date_wins():

@@ -1,11 +1,11 @@
 import pytest
 
-from extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer
-from extractors.pdf import read_pdf
-from extractors.tables import find_table_plans
-from ingest.export import document_records
-from ingest.pipeline import extract_path
-from schema.models import Paragraph, Table
+from boardpapers.extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from boardpapers.extractors.read.pdf import read_pdf
+from boardpapers.extractors.find.tables import find_table_plans
+from boardpapers.ingest.export import document_records
+from boardpapers.ingest.pipeline import extract_path
+from boardpapers.schema.models import Paragraph, Table
 from tests.conftest import CORPUS
 from tests.readers import pdf_with, text_page
 
@@ -65,7 +65,7 @@ def _mixed_paper() -> bytes:
 
 @pytest.mark.parametrize("source", ["northshire_housing_plan.pdf", "westfold_cabinet_update.pdf", "generated"])
 def test_screening_loses_nothing_the_full_pass_finds(source):
-    from schema.models import Paragraph
+    from boardpapers.schema.models import Paragraph
 
     data = _mixed_paper() if source == "generated" else (CORPUS / source).read_bytes()
     full, screened = read_pdf(data, "x.pdf", screen=False), read_pdf(data, "x.pdf", screen=True)

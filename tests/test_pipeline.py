@@ -3,9 +3,9 @@ import json
 
 import pytest
 
-from ingest.errors import EmptyFile, IngestError, UnsupportedFormat
-from ingest.export import document_records
-from ingest.pipeline import extract_document, extract_path, sniff_format
+from boardpapers.ingest.errors import EmptyFile, IngestError, UnsupportedFormat
+from boardpapers.ingest.export import document_records
+from boardpapers.ingest.pipeline import extract_document, extract_path, sniff_format
 from tests.conftest import CORPUS, FIXTURES
 
 PAPERS = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
@@ -46,9 +46,9 @@ def test_bad_inputs_raise_their_own_errors():
 
 
 def test_legacy_word_without_libreoffice_is_reported(monkeypatch):
-    import extractors.legacy
+    import boardpapers.extractors.read.legacy
 
-    monkeypatch.setattr(extractors.legacy, "soffice", lambda: None)
+    monkeypatch.setattr(boardpapers.extractors.read.legacy, "soffice", lambda: None)
     with pytest.raises(IngestError) as err:
         extract_document(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"old word" * 100, "minutes.doc", "minutes.doc")
     assert err.value.kind == "converter_missing" and "LibreOffice" in err.value.message
@@ -57,26 +57,26 @@ def test_legacy_word_without_libreoffice_is_reported(monkeypatch):
 # --- our bugs are ours; warnings say what was not read as it stands ----------------
 
 def test_a_bug_in_a_reader_is_an_internal_error_not_a_corrupt_file(monkeypatch, tmp_path):
-    import extractors.pdf
-    from db.store import open_db
-    from ingest.batch import ingest_paths
+    import boardpapers.extractors.read.pdf
+    from boardpapers.db.store import open_db
+    from boardpapers.ingest.batch import ingest_paths
 
     paper = tmp_path / "plan.pdf"
     paper.write_bytes((CORPUS / "northshire_housing_plan.pdf").read_bytes())
-    monkeypatch.setattr(extractors.pdf, "_words_to_lines", None)  # our code now raises TypeError
+    monkeypatch.setattr(boardpapers.extractors.read.pdf, "_words_to_lines", None)  # our code now raises TypeError
     db = open_db(str(tmp_path / "t.db"))
     (outcome,) = ingest_paths(db, [paper])
     assert outcome.error_kind == "internal_error"
     assert "please report it" in outcome.error
     kind, traceback = db.execute("select kind, traceback from ingest_errors").fetchone()
     assert kind == "internal_error"
-    assert "extractors/pdf.py" in traceback and "TypeError" in traceback
+    assert "read/pdf.py" in traceback and "TypeError" in traceback
     assert "Traceback" in outcome.summary(verbose=True) and "Traceback" not in outcome.summary()
 
 
 def test_a_library_error_on_a_damaged_file_is_still_corrupt(tmp_path):
-    from ingest.errors import ReaderFailed
-    from ingest.pipeline import read_document
+    from boardpapers.ingest.errors import ReaderFailed
+    from boardpapers.ingest.pipeline import read_document
     from tests.readers import pdf_with, text_page
 
     data = pdf_with(text_page, pages=2)
@@ -86,7 +86,7 @@ def test_a_library_error_on_a_damaged_file_is_still_corrupt(tmp_path):
 
 
 def _warnings(data: bytes, name: str) -> dict[str, str]:
-    from ingest.pipeline import extract_document
+    from boardpapers.ingest.pipeline import extract_document
 
     return {w.kind: w.message for w in extract_document(data, name).warnings}
 
@@ -107,10 +107,10 @@ def test_a_paper_with_no_plan_says_so():
 
 
 def test_a_field_past_the_size_cap_is_cut_with_a_warning(monkeypatch):
-    import ingest.pipeline
-    from ingest.pipeline import extract_document
+    import boardpapers.ingest.pipeline
+    from boardpapers.ingest.pipeline import extract_document
 
-    monkeypatch.setattr(ingest.pipeline, "MAX_FIELD_CHARS", 1000)
+    monkeypatch.setattr(boardpapers.ingest.pipeline, "MAX_FIELD_CHARS", 1000)
     result = extract_document(("Action\tLead\n" + "word " * 1000 + "\tFinance\n").encode(), "long.txt")
     (item,) = result.plans[0].items
     assert len(item.action) == 1000
@@ -127,7 +127,7 @@ def test_a_pdf_with_a_broken_cross_reference_table_is_read_and_flagged():
 
 
 def test_html_nested_past_the_parser_limit_is_read_with_a_warning():
-    from extractors.html import read_html
+    from boardpapers.extractors.read.html import read_html
 
     depth = 5000
     data = ("<html><body>" + "<div>" * depth + "<p>Deep text.</p>" + "</div>" * depth + "<p>After.</p>"
@@ -141,8 +141,8 @@ def test_html_nested_past_the_parser_limit_is_read_with_a_warning():
 
 
 def test_warnings_are_stored_and_counted(tmp_path):
-    from db.store import open_db
-    from ingest.batch import ingest_paths
+    from boardpapers.db.store import open_db
+    from boardpapers.ingest.batch import ingest_paths
 
     (tmp_path / "notes.txt").write_text("The board noted the report.\n")
     db = open_db(str(tmp_path / "t.db"))

@@ -1,7 +1,7 @@
 import io
 
-from ingest.batch import FileOutcome
-from ingest.progress import BarProgress, LogProgress, QuietProgress, choose
+from boardpapers.ingest.batch import FileOutcome
+from boardpapers.ingest.progress import BarProgress, LogProgress, QuietProgress, choose
 
 
 class Terminal(io.StringIO):

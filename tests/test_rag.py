@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.rag import parse_rag
+from boardpapers.extractors.interpret.rag import parse_rag
 
 
 @pytest.mark.parametrize("text, rag", [
@@ -18,14 +18,14 @@ def test_parse_rag(text, rag):
 @pytest.mark.parametrize("text, rag", [("Amber", "amber"), ("Green/Amber", "amber"), ("Complete", None),
                                        ("Done", None), ("Green progress on roofs", None), ("G", None)])
 def test_colour_only(text, rag):
-    from extractors.rag import colour_only
+    from boardpapers.extractors.interpret.rag import colour_only
 
     assert colour_only(text) == rag
 
 
 def test_status_column_of_colours_is_the_rating():
-    from extractors.interpret import interpret_item
-    from schema.models import Provenance, RawItem
+    from boardpapers.extractors.interpret.item import interpret_item
+    from boardpapers.schema.models import Provenance, RawItem
 
     item = interpret_item(RawItem(action="Fix it.", progress="Amber", provenance=Provenance(document="x")), None)
     assert (item.rag, item.progress, item.rag_text) == ("amber", None, "Amber")

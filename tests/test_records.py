@@ -1,5 +1,5 @@
-from extractors.records import find_records, label_of
-from extractors.text import read_text
+from boardpapers.extractors.find.records import find_records, label_of
+from boardpapers.extractors.read.text import read_text
 
 
 def records(text: str):

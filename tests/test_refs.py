@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.refs import fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_leading_ref, split_numbered
+from boardpapers.extractors.interpret.refs import fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_leading_ref, split_numbered
 
 
 @pytest.mark.parametrize("text, ref, rest", [

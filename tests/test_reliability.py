@@ -17,9 +17,9 @@ import zipfile
 
 import pytest
 
-import ingest.pipeline
-from db.store import open_db
-from ingest.batch import ingest_paths
+import boardpapers.ingest.pipeline
+from boardpapers.db.store import open_db
+from boardpapers.ingest.batch import ingest_paths
 from tests.conftest import CORPUS, FIXTURES
 from tests.readers import docx_bytes, pdf_with, text_page
 
@@ -78,7 +78,7 @@ def _word_plan(document):
 
 @pytest.fixture
 def batch(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest.pipeline, "MAX_UNZIPPED_BYTES", 1_000_000)  # so a 3 MB part is a bomb
+    monkeypatch.setattr(boardpapers.ingest.pipeline, "MAX_UNZIPPED_BYTES", 1_000_000)  # so a 3 MB part is a bomb
     root = tmp_path / "papers"
     root.mkdir()
     return root, build_batch(root)
@@ -123,7 +123,7 @@ def test_a_document_over_the_time_limit_is_stopped_and_the_rest_stored(tmp_path)
 def test_the_cli_exit_status(tmp_path):
     from click.testing import CliRunner
 
-    from ingest.cli import cli
+    from boardpapers.ingest.cli import cli
 
     (tmp_path / "good.txt").write_text(PLAN)
     runner = CliRunner()
@@ -159,7 +159,7 @@ def _papers(root):
 
 
 def _ingest(papers, db, **popen):
-    command = [sys.executable, "-c", "from ingest.cli import main; main()", "ingest", str(papers), "--db", str(db),
+    command = [sys.executable, "-c", "from boardpapers.ingest.cli import main; main()", "ingest", str(papers), "--db", str(db),
                "--quiet", "--workers", "1"]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen)
 
@@ -257,7 +257,7 @@ TRACKING = {
 
 
 def test_a_batch_killed_before_tracking_is_repaired_by_the_next_run(tmp_path, monkeypatch):
-    import ingest.batch
+    import boardpapers.ingest.batch
 
     papers = CORPUS / "series"
     clean = open_db(str(tmp_path / "clean.db"))
@@ -267,7 +267,7 @@ def test_a_batch_killed_before_tracking_is_repaired_by_the_next_run(tmp_path, mo
     def killed(db):
         raise KeyboardInterrupt  # as if the process died between storing and tracking
 
-    monkeypatch.setattr(ingest.batch, "rebuild_tracking", killed)
+    monkeypatch.setattr(boardpapers.ingest.batch, "rebuild_tracking", killed)
     with pytest.raises(KeyboardInterrupt):
         ingest_paths(broken, [papers])
     monkeypatch.undo()
@@ -311,7 +311,7 @@ def _wait_for_workers(proc, count: int) -> list[int]:
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
 def test_no_worker_outlives_its_batch(tmp_path, how):
     papers = _papers(tmp_path / "papers")
-    command = [sys.executable, "-c", "from ingest.cli import main; main()", "ingest", str(papers), "--db",
+    command = [sys.executable, "-c", "from boardpapers.ingest.cli import main; main()", "ingest", str(papers), "--db",
                str(tmp_path / "t.db"), "--quiet", "--workers", "2"]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     workers = _wait_for_workers(proc, 2)

@@ -4,7 +4,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from ingest.cli import cli
+from boardpapers.ingest.cli import cli
 from tests.conftest import SHARED, need_shared
 
 

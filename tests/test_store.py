@@ -2,11 +2,11 @@ import shutil
 
 import pytest
 
-from db.schema import SCHEMA_VERSION, schema_version
-from db.store import open_db, owner_key, write_document
-from db.queries import iter_items
-from ingest.batch import ingest_paths
-from ingest.pipeline import extract_path
+from boardpapers.db.schema import SCHEMA_VERSION, schema_version
+from boardpapers.db.store import open_db, owner_key, write_document
+from boardpapers.db.queries import iter_items
+from boardpapers.ingest.batch import ingest_paths
+from boardpapers.ingest.pipeline import extract_path
 from tests.conftest import FIXTURES
 
 COUNTED = ("documents", "plans", "recommendations", "actions", "owners", "action_owners", "cross_references")

@@ -6,8 +6,8 @@ Skipped when ../shared is not beside the checkout; in CI it must be there.
 """
 import time
 
-from db.store import open_db
-from ingest.batch import ingest_paths
+from boardpapers.db.store import open_db
+from boardpapers.ingest.batch import ingest_paths
 from tests.conftest import SHARED, need_shared
 
 FILE_PROBLEMS = {"no_text_layer", "encrypted"}

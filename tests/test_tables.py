@@ -1,6 +1,6 @@
-from extractors.tables import find_table_plans, strip_glued_header
-from extractors.text import read_text
-from schema.models import Table
+from boardpapers.extractors.find.tables import find_table_plans, strip_glued_header
+from boardpapers.extractors.read.text import read_text
+from boardpapers.schema.models import Table
 
 
 def plans_of(text: str):

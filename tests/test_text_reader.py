@@ -1,5 +1,5 @@
-from extractors.text import decode, read_text, split_cells
-from schema.models import Paragraph, Table
+from boardpapers.extractors.read.text import decode, read_text, split_cells
+from boardpapers.schema.models import Paragraph, Table
 from tests.conftest import FIXTURES
 
 

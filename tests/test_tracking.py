@@ -6,10 +6,10 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from db.store import open_db
-from ingest.batch import ingest_paths
-from ingest.cli import cli
-from ingest.tracking import match_items, similarity
+from boardpapers.db.store import open_db
+from boardpapers.ingest.batch import ingest_paths
+from boardpapers.ingest.cli import cli
+from boardpapers.ingest.reconcile.tracking import match_items, similarity
 from tests.conftest import CORPUS
 
 SERIES = CORPUS / "series"
@@ -111,7 +111,7 @@ def test_a_manual_unlink_survives_reingestion(series_db, tmp_path):
 
 
 def test_matching_rules_on_their_own():
-    from ingest.tracking import _Item
+    from boardpapers.ingest.reconcile.tracking import _Item
 
     old = [(1, _Item(1, "1.2", "Find people with atrial fibrillation.", "Run searches in every practice.", {})),
            (2, _Item(2, "1.3", "Help smokers quit after a heart attack.", "Fund an adviser.", {}))]

@@ -1,4 +1,4 @@
-from extractors.xrefs import find_references, resolve_references
+from boardpapers.extractors.interpret.xrefs import find_references, resolve_references
 
 
 def targets(text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from schema.models import Cell, Row
+from boardpapers.schema.models import Cell, Row
 
 
 @dataclass

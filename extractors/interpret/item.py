@@ -4,18 +4,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from extractors.cleaning import collapse
-from extractors.dates import parse_deadline
-from extractors.owners import split_owners
-from extractors.rag import colour_only, parse_rag
-from extractors.xrefs import find_references
-from schema.models import Item, RawItem
+from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.interpret.dates import parse_deadline
+from boardpapers.extractors.interpret.owners import split_owners
+from boardpapers.extractors.interpret.rag import colour_only, parse_rag
+from boardpapers.extractors.interpret.xrefs import find_references
+from boardpapers.schema.models import Item, RawItem
 
 TEXT_FIELDS_SCANNED = ("recommendation", "action", "progress", "outcome", "extra")
 
 
 def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
-    """Interpret one row.  Cross-references come back unresolved (see ingest.reconcile)."""
+    """Interpret one row.  Cross-references come back unresolved (see boardpapers.ingest.reconcile)."""
     deadline = parse_deadline(raw.deadline, paper_date)
     owner_text = raw.owner
     if not owner_text and deadline.status == "none" and deadline.text:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.cleaning import collapse
-from extractors.vocabulary import RAG_SEVERITY, RAG_WORDS
+from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.vocabulary import RAG_SEVERITY, RAG_WORDS
 
 _LABEL = re.compile(r"^\s*(?:rag(?:\s+rating|\s+status)?|rating|status)\s*[:\-]?\s*", re.I)
 _WORD = re.compile(r"[A-Za-z]+")

@@ -2,8 +2,8 @@
 initials linked to the names the paper defines for them."""
 from __future__ import annotations
 
-from extractors.xrefs import resolve_references
-from schema.models import Plan
+from boardpapers.extractors.interpret.xrefs import resolve_references
+from boardpapers.schema.models import Plan
 
 
 def resolve_plan_references(plan: Plan) -> Plan:

@@ -23,10 +23,10 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from extractors.cleaning import collapse
-from extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
-from extractors.headers import header_to_fields
-from schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
+from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
+from boardpapers.extractors.find.headers import header_to_fields
+from boardpapers.schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
          "intersection_tolerance": 5}

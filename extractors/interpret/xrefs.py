@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.refs import next_ref
-from schema.models import CrossReference
+from boardpapers.extractors.interpret.refs import next_ref
+from boardpapers.schema.models import CrossReference
 
 _NUM = r"\d{1,3}\.\d{1,3}(?:\.\d{1,3})?"
 _KEYWORD = r"(?:items?|actions?|recommendations?|recs?|rec\.|paras?|paragraphs?|sections?|points?|refs?)"

@@ -17,9 +17,9 @@ from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from extractors.cleaning import collapse, strip_markup
-from extractors.grid import SpanCell, spans_to_rows
-from schema.models import Paragraph, ReadDocument, Table
+from boardpapers.extractors.cleaning import collapse, strip_markup
+from boardpapers.extractors.read.grid import SpanCell, spans_to_rows
+from boardpapers.schema.models import Paragraph, ReadDocument, Table
 
 
 def _cell_paragraphs(tc, parent) -> list[str]:

@@ -10,11 +10,11 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from extractors.cleaning import collapse
-from extractors.vocabulary import (
+from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.vocabulary import (
     HONORIFICS, NICKNAMES, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POSTNOMINALS, ROLE_CONNECTORS, ROLE_WORDS,
 )
-from schema.models import Owner
+from boardpapers.schema.models import Owner
 
 _HONORIFIC = re.compile(
     r"^(?P<h>(?:(?:" + "|".join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))

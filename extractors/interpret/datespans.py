@@ -3,14 +3,14 @@
 A blank English pipeline (no model to download) tokenises the text and a
 Matcher, whose patterns are built from the vocabulary tables, marks spans
 such as "by 30 June 2023", "end of Q3" or "w/c 15 April 2024".  The date
-grammar (extractors.dates) then normalises each span; spaCy only finds it.
+grammar (boardpapers.extractors.interpret.dates) then normalises each span; spaCy only finds it.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from extractors.vocabulary import MONTH_PARTS, MONTHS, SEASONS
+from boardpapers.extractors.vocabulary import MONTH_PARTS, MONTHS, SEASONS
 
 _DAY = {"TEXT": {"REGEX": r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$"}}
 _YEAR = {"TEXT": {"REGEX": r"^(?:19|20)\d{2}$"}}

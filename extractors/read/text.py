@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from extractors.cleaning import cell_paragraphs, collapse, strip_markup
-from schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
+from boardpapers.extractors.cleaning import cell_paragraphs, collapse, strip_markup
+from boardpapers.schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")

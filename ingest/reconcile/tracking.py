@@ -19,8 +19,8 @@ from typing import Optional
 
 import sqlite_utils
 
-from db.schema import DONE_WORDS
-from db.store import set_state, write_transaction
+from boardpapers.db.schema import DONE_WORDS
+from boardpapers.db.store import set_state, write_transaction
 
 PLAN_THRESHOLD = 0.55  # score a plan needs to be a later version of a tracked plan
 ITEM_THRESHOLD = 0.6   # similarity a row needs to be the same item as an earlier version's

@@ -8,9 +8,9 @@ from typing import Optional
 import lxml.html
 from lxml import etree
 
-from extractors.cleaning import collapse, strip_markup
-from extractors.grid import SpanCell, spans_to_rows
-from schema.models import Notice, Paragraph, ReadDocument, Table
+from boardpapers.extractors.cleaning import collapse, strip_markup
+from boardpapers.extractors.read.grid import SpanCell, spans_to_rows
+from boardpapers.schema.models import Notice, Paragraph, ReadDocument, Table
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "caption", "div",
            "td", "th", "section", "article", "header", "footer", "address"}

@@ -7,9 +7,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from extractors.docx import read_docx
-from extractors.errors import ConverterMissing, CorruptDocument
-from schema.models import ReadDocument
+from boardpapers.extractors.read.docx import read_docx
+from boardpapers.extractors.errors import ConverterMissing, CorruptDocument
+from boardpapers.schema.models import ReadDocument
 
 CONVERT_SECONDS = 120
 

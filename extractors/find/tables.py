@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.cleaning import collapse, ends_sentence, starts_lowercase
-from extractors.headers import header_to_fields, is_original_deadline
-from extractors.refs import (
+from boardpapers.extractors.cleaning import collapse, ends_sentence, starts_lowercase
+from boardpapers.extractors.find.headers import header_to_fields, is_original_deadline
+from boardpapers.extractors.interpret.refs import (
     fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_numbered,
 )
-from schema.models import PlanDraft, Provenance, RawItem, Row, Table
+from boardpapers.schema.models import PlanDraft, Provenance, RawItem, Row, Table
 
 ITEM_FIELDS = ("action", "owner", "deadline", "original_deadline", "progress", "outcome", "rag")
 PROSE_FIELDS = ("action", "progress", "outcome")

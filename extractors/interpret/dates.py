@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extractors.cleaning import collapse
-from extractors.datespans import find_date_spans
-from extractors.vocabulary import (
+from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.interpret.datespans import find_date_spans
+from boardpapers.extractors.vocabulary import (
     CONFUSABLES, DEADLINE_STATUS_WORDS, MONTH_PARTS, MONTHS, SEASONS,
 )
-from schema.models import Deadline
+from boardpapers.schema.models import Deadline
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PART = r"(?:(?P<part>" + "|".join(sorted(MONTH_PARTS, key=len, reverse=True)) + r")[\s-]+(?:of\s+)?)?"

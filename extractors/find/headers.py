@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.vocabulary import HEADER_SYNONYMS, ORIGINAL_DEADLINE_WORDS, REVISED_DEADLINE_WORDS
+from boardpapers.extractors.vocabulary import HEADER_SYNONYMS, ORIGINAL_DEADLINE_WORDS, REVISED_DEADLINE_WORDS
 
 _LOOKUP = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
 _MAX_HEADER_WORDS = 8

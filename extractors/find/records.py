@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.cleaning import collapse, strip_markup
-from extractors.refs import split_numbered
-from extractors.vocabulary import RAG_WORDS, RECORD_FIELD_LABELS, RECORD_START_LABELS
-from schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
+from boardpapers.extractors.cleaning import collapse, strip_markup
+from boardpapers.extractors.interpret.refs import split_numbered
+from boardpapers.extractors.vocabulary import RAG_WORDS, RECORD_FIELD_LABELS, RECORD_START_LABELS
+from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
 # "Section<TAB>1.1 Title", "Objective 1.1: Title", "Priority 2: Title", "Priority: Title".  A dotted
 # number is the record's ref; a plain one ("Priority 2") only counts the priorities.

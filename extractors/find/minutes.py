@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.cleaning import collapse
-from extractors.dates import sentence_periods
-from extractors.refs import split_leading_ref
-from extractors.vocabulary import DEADLINE_STATUS_WORDS, MINUTE_ACTION_LABELS
-from schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
+from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.interpret.dates import sentence_periods
+from boardpapers.extractors.interpret.refs import split_leading_ref
+from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS, MINUTE_ACTION_LABELS
+from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
 # "Action:" opening a paragraph or a sentence, or "ACTION" in capitals anywhere.
 _LABEL = re.compile(r"(?:^|(?<=[.;:)]\s))(?:" + "|".join(l.capitalize() for l in MINUTE_ACTION_LABELS)

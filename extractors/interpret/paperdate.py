@@ -5,8 +5,8 @@ import datetime as dt
 import re
 from typing import Optional
 
-from extractors.dates import find_periods
-from schema.models import Paragraph, ReadDocument, Table
+from boardpapers.extractors.interpret.dates import find_periods
+from boardpapers.schema.models import Paragraph, ReadDocument, Table
 
 _HEAD_BLOCKS = 25
 _HEAD_CHARS = 400  # a paper's date is printed near the start of a block, not deep inside a long one
