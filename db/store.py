@@ -5,12 +5,11 @@ import contextlib
 import datetime as dt
 import re
 import unicodedata
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 import sqlite_utils
 
 from boardpapers.db.schema import ensure_schema
-from boardpapers.extractors.interpret.owners import same_person
 from boardpapers.schema.models import DocumentResult, Item, Owner
 
 
@@ -103,13 +102,19 @@ def _alias(db, owner_id: int, alias: str, rule: str, document_id: Optional[int] 
         db["owner_aliases"].insert({"owner_id": owner_id, "alias": alias, "rule": rule, "document_id": document_id})
 
 
-def register_owner(db: sqlite_utils.Database, owner: Owner, document_id: Optional[int] = None) -> int:
+# Decides whether two people's names are one person: the rule's name, or None.  Supplied by
+# the reconcile stage (boardpapers.ingest.reconcile.owners.same_person); the store only asks.
+SamePerson = Callable[[str, str], Optional[str]]
+
+
+def register_owner(db: sqlite_utils.Database, owner: Owner, document_id: Optional[int] = None,
+                   same_person: Optional[SamePerson] = None) -> int:
     """The register entry for an owner, matching earlier papers' spellings conservatively.
 
     Same name after case, accents and dots -> the same entry; a person whose name
-    differs by one permitted variation (boardpapers.extractors.interpret.owners.same_person) -> that
-    person, with the alias and the rule that matched recorded; initials a paper
-    defines -> the person they stand for.
+    differs by one variation `same_person` permits -> that person, with the alias
+    and the rule that matched recorded; initials a paper defines -> the person
+    they stand for.
     """
     name = owner.person or owner.name
     kind = "person" if owner.person else owner.kind
@@ -120,7 +125,7 @@ def register_owner(db: sqlite_utils.Database, owner: Owner, document_id: Optiona
         owner_id = found[0]
         if found[1] != name:
             _alias(db, owner_id, name, "same name, printed differently", document_id)
-    elif kind == "person":
+    elif kind == "person" and same_person is not None:
         given, surname = key.split(" ", 1) if " " in key else ("", "")
         for cand_id, cand_name in db.execute(
                 "select id, name from owners where kind = 'person' and (surname_key = ? or given_key = ?)",
@@ -139,9 +144,9 @@ def register_owner(db: sqlite_utils.Database, owner: Owner, document_id: Optiona
     return owner_id
 
 
-def _record_holder(db, role_id: int, person: str, document_id: int) -> None:
+def _record_holder(db, role_id: int, person: str, document_id: int, same_person: Optional[SamePerson]) -> None:
     """A role's holder as this paper names them, dated by the paper."""
-    person_id = register_owner(db, Owner(name=person, kind="person"), document_id)
+    person_id = register_owner(db, Owner(name=person, kind="person"), document_id, same_person)
     seen = db.execute("select 1 from role_holders where role_owner_id = ? and person_owner_id = ? and document_id = ?",
                       [role_id, person_id, document_id]).fetchone()
     if not seen:
@@ -168,8 +173,13 @@ def _action_row(item: Item, ids: dict, position: int) -> dict:
     }
 
 
-def write_document(db: sqlite_utils.Database, result: DocumentResult) -> int:
-    """Store one document's plans, replacing what was stored for its path, atomically."""
+def write_document(db: sqlite_utils.Database, result: DocumentResult,
+                   same_person: Optional[SamePerson] = None) -> int:
+    """Store one document's plans, replacing what was stored for its path, atomically.
+
+    same_person matches its owners to people earlier papers named differently;
+    without it only the same name (case, accents and dots aside) is the same owner.
+    """
     result = result.model_copy(update={"path": storable(result.path), "name": storable(result.name)})
     with write_transaction(db):
         db.execute("delete from ingest_errors where path = ?", [result.path])
@@ -184,7 +194,7 @@ def write_document(db: sqlite_utils.Database, result: DocumentResult) -> int:
             "status": "ok", "error": None, "warnings": len(result.warnings),
         }).last_pk
         for plan_pos, plan in enumerate(result.plans):
-            _write_plan(db, document_id, plan_pos, plan)
+            _write_plan(db, document_id, plan_pos, plan, same_person)
         set_state(db, "tracking_stale", "1")
         db["ingest_warnings"].insert_all(
             ({"document_id": document_id, "path": result.path, "kind": w.kind, "message": w.message}
@@ -192,7 +202,7 @@ def write_document(db: sqlite_utils.Database, result: DocumentResult) -> int:
     return document_id
 
 
-def _write_plan(db, document_id: int, position: int, plan) -> None:
+def _write_plan(db, document_id: int, position: int, plan, same_person: Optional[SamePerson]) -> None:
     plan_id = db["plans"].insert({
         "document_id": document_id, "position": position, "title": plan.title, "shape": plan.shape,
         "page": plan.provenance.page, "table_index": plan.provenance.table,
@@ -210,13 +220,13 @@ def _write_plan(db, document_id: int, position: int, plan) -> None:
         action_id = db["actions"].insert(_action_row(item, ids, pos)).last_pk
         action_ids.append(action_id)
         for owner_pos, owner in enumerate(item.owners):
-            owner_id = register_owner(db, owner, document_id)
+            owner_id = register_owner(db, owner, document_id, same_person)
             db["action_owners"].insert({
                 "action_id": action_id, "owner_id": owner_id, "position": owner_pos,
                 "name_as_printed": owner.name, "honorific": owner.honorific, "cell_text": owner.raw,
             }, ignore=True)
             if owner.holder:
-                _record_holder(db, owner_id, owner.holder, document_id)
+                _record_holder(db, owner_id, owner.holder, document_id, same_person)
     by_ref: dict[str, int] = {}
     for item, action_id in zip(plan.items, action_ids):
         if item.ref and item.ref not in by_ref:

@@ -21,6 +21,7 @@ from boardpapers.db.store import get_state, record_failure, stored_sha, write_do
 from boardpapers.ingest import executors
 from boardpapers.ingest.errors import IngestError, UnreadableFile
 from boardpapers.ingest.reconcile import dangling
+from boardpapers.ingest.reconcile.owners import same_person
 from boardpapers.ingest.reconcile.tracking import rebuild_tracking
 from boardpapers.schema.models import DocumentResult
 
@@ -155,7 +156,7 @@ def _store(db: sqlite_utils.Database, path: str, sha: str, result: DocumentResul
         record_failure(db, path, sha, result.kind, result.message, result.traceback)
         return FileOutcome(path, "failed", error=result.message, error_kind=result.kind,
                            traceback=result.traceback, write_seconds=time.perf_counter() - started)
-    write_document(db, result)
+    write_document(db, result, same_person=same_person)
     loose = [d for plan in result.plans for d in dangling(plan)]
     return FileOutcome(path, "stored", plans=len(result.plans), items=result.item_count, pages=result.pages,
                        dangling=loose, warnings=[(w.kind, w.message) for w in result.warnings],

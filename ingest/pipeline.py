@@ -10,6 +10,7 @@ import hashlib
 import io
 import zipfile
 import zlib
+from functools import partial
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -21,6 +22,7 @@ from boardpapers.extractors.read.legacy import read_legacy_word
 from boardpapers.extractors.find.minutes import find_minute_actions
 from boardpapers.extractors.interpret.owners import find_initials
 from boardpapers.extractors.read.pdf import read_pdf
+from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
 from boardpapers.extractors.find.records import find_records
 from boardpapers.extractors.find.tables import find_table_plans
@@ -156,7 +158,7 @@ READERS: dict[str, Reader] = {
     "markdown": read_text,
     "html": read_html,
     "docx": read_docx,
-    "pdf": read_pdf,
+    "pdf": partial(read_pdf, header_fields=header_to_fields),  # the find stage's header test screens pages
     "doc": lambda data, name: read_legacy_word(data, name, "doc"),
     "rtf": lambda data, name: read_legacy_word(data, name, "rtf"),
     "odt": lambda data, name: read_legacy_word(data, name, "odt"),

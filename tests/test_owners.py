@@ -79,7 +79,7 @@ def test_initials_the_paper_defines():
     ("Finance Team", "Finance Director", None),
 ])
 def test_same_person_rules(a, b, rule):
-    from boardpapers.extractors.interpret.owners import same_person
+    from boardpapers.ingest.reconcile.owners import same_person
 
     assert same_person(a, b) == rule
     assert same_person(b, a) == rule

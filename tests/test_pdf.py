@@ -68,7 +68,10 @@ def test_screening_loses_nothing_the_full_pass_finds(source):
     from boardpapers.schema.models import Paragraph
 
     data = _mixed_paper() if source == "generated" else (CORPUS / source).read_bytes()
-    full, screened = read_pdf(data, "x.pdf", screen=False), read_pdf(data, "x.pdf", screen=True)
+    from boardpapers.extractors.find.headers import header_to_fields
+
+    full = read_pdf(data, "x.pdf", screen=False, header_fields=header_to_fields)
+    screened = read_pdf(data, "x.pdf", screen=True, header_fields=header_to_fields)
     def summary(doc):
         return [(b.page, b.text, b.heading) if isinstance(b, Paragraph) else (b.page, [r.texts for r in b.rows])
                 for b in doc.blocks]

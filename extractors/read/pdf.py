@@ -17,7 +17,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -25,7 +25,6 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
-from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
@@ -142,11 +141,21 @@ def _ruled_tables(page) -> list[tuple[tuple, list[Row]]]:
 
 # --- unruled tables -------------------------------------------------------------
 
-def _header_layout(line: _Line) -> Optional[tuple[list[float], list[Optional[str]]]]:
+# Told by the find stage: the fields a line of header cells names, or None when it is no header.
+# The reader needs it to find where an unruled table starts, and to screen pages; it holds no
+# vocabulary of its own.  Without one, only ruled tables are found and only rules pass the screen.
+HeaderFields = Callable[[list[str]], Optional[list[Optional[str]]]]
+
+
+def _no_header(_: list[str]) -> None:
+    return None
+
+
+def _header_layout(line: _Line, header_fields: HeaderFields) -> Optional[tuple[list[float], list[Optional[str]]]]:
     phrases = _phrases(line)
     if len(phrases) < 2:
         return None
-    fields = header_to_fields([p[2] for p in phrases])
+    fields = header_fields([p[2] for p in phrases])
     if not fields:
         return None
     return [p[0] for p in phrases], fields
@@ -207,7 +216,7 @@ def _take_unruled(lines: list[_Line], starts: list[float]) -> tuple[list[_Line],
 
 # --- a page --------------------------------------------------------------------
 
-def _read_page(page, open_layout: Optional[tuple[list[float], list]]) -> _Page:
+def _read_page(page, open_layout: Optional[tuple[list[float], list]], header_fields: HeaderFields) -> _Page:
     out = _Page(number=page.page_number, height=float(page.height))
     ruled = _ruled_tables(page) if len(page.edges) >= 4 else []
     boxes = [bbox for bbox, _ in ruled]
@@ -219,20 +228,20 @@ def _read_page(page, open_layout: Optional[tuple[list[float], list]]) -> _Page:
         out.items.append((bbox[1], Table(rows=rows, page=page.page_number, aligned_paragraphs=False)))
     lines = _words_to_lines(outside)
     if not ruled:
-        lines = _find_unruled(lines, open_layout, out)
+        lines = _find_unruled(lines, open_layout, out, header_fields)
     for line in lines:
         out.items.append((line.top, line))
     out.items.sort(key=lambda item: item[0])
     return out
 
 
-def _find_unruled(lines: list[_Line], open_layout, out: _Page) -> list[_Line]:
+def _find_unruled(lines: list[_Line], open_layout, out: _Page, header_fields: HeaderFields) -> list[_Line]:
     """Pull an unruled plan table out of the page's lines; return the lines left over."""
     rest: list[_Line] = []
     i = 0
     layout = open_layout
     while i < len(lines):
-        found = _header_layout(lines[i])
+        found = _header_layout(lines[i], header_fields)
         if found is None and layout is not None and i == 0:
             starts, fields = layout
             body, after = _take_unruled(lines, starts)
@@ -336,7 +345,7 @@ def _open_pdfium(data: bytes):
         return None  # pdfplumber reads (or reports) it page by page instead
 
 
-def _screened_page(cheap, index: int, open_layout, after_table: bool):
+def _screened_page(cheap, index: int, open_layout, after_table: bool, header_fields: HeaderFields):
     """(page read cheaply, chars, sizes), or (None, ...) when pdfplumber should read it.
 
     The screen only saves time: on any error here the page is read the full way,
@@ -349,7 +358,7 @@ def _screened_page(cheap, index: int, open_layout, after_table: bool):
     try:
         height = page.get_height()
         lines = _pdfium_lines(page, height)
-        if open_layout is not None or may_hold_plan(lines, _ruling_count(page), after_table):
+        if open_layout is not None or may_hold_plan(lines, _ruling_count(page), after_table, header_fields):
             return None, 0, []
         out = _Page(number=index + 1, height=height)
         out.items = [(line.top, line) for line in lines]
@@ -367,9 +376,9 @@ def _recovered(pdf) -> bool:
     return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
 
 
-def _read_page_fully(page, open_layout) -> tuple[_Page, int, list[int]]:
+def _read_page_fully(page, open_layout, header_fields: HeaderFields) -> tuple[_Page, int, list[int]]:
     """(page read by pdfplumber, chars, sizes): the full reader, for pages the screen let through."""
-    read = _read_page(page, open_layout)
+    read = _read_page(page, open_layout, header_fields)
     return read, len(page.chars), [round(c.get("size", 0)) for c in page.chars[:2000]]
 
 
@@ -478,7 +487,7 @@ def _ruling_count(page) -> int:
     return sum(1 for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
 
 
-def may_hold_plan(lines: list[_Line], rules: int, after_table: bool) -> bool:
+def may_hold_plan(lines: list[_Line], rules: int, after_table: bool, header_fields: HeaderFields = _no_header) -> bool:
     """Should pdfplumber look for tables on this page?
 
     Yes when a line names two or more plan fields (a header row, ruled or
@@ -489,14 +498,14 @@ def may_hold_plan(lines: list[_Line], rules: int, after_table: bool) -> bool:
     if rules >= _MIN_RULES:
         return True
     for line in lines:
-        if header_to_fields([w["text"] for w in line.words]) or _header_layout(line):
+        if header_fields([w["text"] for w in line.words]) or _header_layout(line, header_fields):
             return True
     if after_table:
         return rules > 0 or sum(1 for line in lines if len(_phrases(line)) >= 3) >= 3
     return False
 
 
-def read_pdf(data: bytes, name: str, screen: bool = True) -> ReadDocument:
+def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderFields = _no_header) -> ReadDocument:
     """Read a PDF paper into paragraphs and tables, page by page.
 
     With screen (the default) every page is read cheaply with pypdfium2 first
@@ -525,10 +534,11 @@ def read_pdf(data: bytes, name: str, screen: bool = True) -> ReadDocument:
             for index, page in enumerate(pdf.pages):
                 read = None
                 if cheap is not None:
-                    read, page_chars, page_sizes = _screened_page(cheap, index, open_layout, after_table)
+                    read, page_chars, page_sizes = _screened_page(cheap, index, open_layout, after_table,
+                                                                  header_fields)
                 if read is None:
                     try:
-                        read, page_chars, page_sizes = _read_page_fully(page, open_layout)
+                        read, page_chars, page_sizes = _read_page_fully(page, open_layout, header_fields)
                     except Exception as exc:  # one damaged page: say so, read the others
                         if raised_in_our_code(exc):
                             raise
