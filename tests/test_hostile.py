@@ -8,7 +8,6 @@ the role-holder pattern or the markup stripper quadratic.
 """
 import io
 import resource
-import time
 import zipfile
 
 from boardpapers.db.store import open_db
@@ -64,14 +63,11 @@ def test_hostile_files_finish_small_and_the_batch_goes_on(tmp_path):
         (root / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     (root / "zz_good.txt").write_text(PLAN)
     db = open_db(str(tmp_path / "t.db"))
-    started = time.perf_counter()
-    outcomes = ingest_paths(db, [root], workers=1, timeout=120)
-    seconds = time.perf_counter() - started
+    outcomes = ingest_paths(db, [root], workers=1, timeout=120)  # a file past the limit would be a timeout
     got = {o.path.rsplit("/", 1)[-1]: o.status if o.status == "stored" else o.error_kind for o in outcomes}
     for name, (_, allowed) in HOSTILE.items():
         assert got[name] in allowed, (name, got[name])
     assert got["zz_good.txt"] == "stored"
-    assert seconds < 120, f"the hostile batch took {seconds:.0f} s"
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < 1024, f"a worker peaked at {peak_mb:.0f} MB"
 

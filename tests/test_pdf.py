@@ -96,3 +96,16 @@ def test_a_run_that_starts_with_a_space_reads():
     texts = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
     assert "Lead officer:" in texts and "Director of Adult Services" in texts
     assert "A line that itself starts with a space." in texts
+
+
+def test_an_error_in_the_screen_reads_the_page_the_full_way(monkeypatch):
+    import boardpapers.extractors.read.pdf as pdf
+
+    data = (CORPUS / "northshire_housing_plan.pdf").read_bytes()
+    expected = [b.model_dump() for b in pdf.read_pdf(data, "x.pdf").blocks]
+
+    def broken(*args):
+        raise TypeError("a bug in the screen")
+
+    monkeypatch.setattr(pdf, "_pdfium_lines", broken)
+    assert [b.model_dump() for b in pdf.read_pdf(data, "x.pdf").blocks] == expected
