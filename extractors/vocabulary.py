@@ -28,7 +28,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": (
         "responsibility", "responsible", "lead", "owner", "contact", "contacts",
         "responsible officer", "lead officer", "action owner", "by whom", "who",
-        "responsible person", "accountable officer", "lead person", "lead director",
+        "responsible person", "accountable officer", "lead person", "lead director", "action by",
         "executive lead", "responsible lead", "lead responsibility", "responsible manager",
     ),
     "deadline": (
@@ -50,6 +50,63 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "rag": ("rag", "rag rating", "rating", "rag status", "status rag", "rag rated", "bragg", "brag"),
 }
+
+# Header words by meaning, for headers that are not one of the phrases above: the
+# head noun of "Main tasks this period", "Lead organisation", "Position at Q2",
+# "Success measure".  A header is read from its last word back (the head comes
+# last in English noun phrases) up to the first word that names a field, after
+# cutting it at the first of HEADER_QUALIFIERS ("Update *at* 30 June").
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "ref": ("ref", "reference", "no", "number", "id", "para", "rec", "recs"),
+    "recommendation": (
+        "recommendation", "objective", "issue", "finding", "theme", "aim", "goal", "weakness",
+        "standard", "requirement", "area", "concern", "challenge", "gap", "problem", "source",
+    ),
+    "action": (
+        "action", "task", "step", "activity", "commitment", "intervention", "deliverable",
+        "milestone", "undertaking", "what", "how", "work", "plan",
+    ),
+    "owner": (
+        "owner", "lead", "leads", "responsible", "responsibility", "who", "whom", "officer",
+        "organisation", "organization", "partner", "partners", "accountable", "contact", "person",
+        "manager", "director", "sponsor", "agency", "team", "champion",
+    ),
+    "deadline": ("deadline", "date", "when", "timescale", "timeframe", "due", "timeline", "completion",
+                 "by"),
+    "progress": (
+        "progress", "update", "status", "position", "comment", "commentary", "note", "notes",
+        "evidence", "narrative", "followup", "follow", "assurance", "response",
+    ),
+    "outcome": ("outcome", "impact", "measure", "success", "result", "benefit"),
+    "rag": ("rag", "rating", "brag", "bragg"),
+}
+# Words after which a header only qualifies its head ("Update at 30 June", "Lead for delivery").
+HEADER_QUALIFIERS = ("at", "as", "on", "in", "for", "this", "from", "to", "of", "since", "during", "per", "with")
+# Headers of columns that are read as nothing, whatever their words: the date an action was
+# raised is not its deadline; a priority or a risk score is not the recommendation.
+UNMAPPED_HEADERS = (
+    "date raised", "date added", "date logged", "date opened", "date identified", "date agreed",
+    "date of meeting", "meeting date", "raised", "date entered", "date first raised", "date created",
+    "risk score", "score", "likelihood", "cost", "budget", "rank",
+)
+
+# What cells say in columns that must not be read as their header suggests: a priority
+# (not the recommendation), a management decision on a recommendation (progress only
+# where the table has no progress column of its own).
+PRIORITY_VALUES = ("high", "medium", "med", "low", "h", "m", "l", "1", "2", "3", "4", "5", "critical",
+                   "essential", "desirable", "urgent", "priority 1", "priority 2", "priority 3")
+DECISION_VALUES = ("accepted", "agreed", "partly agreed", "partially agreed", "partly accepted",
+                   "partially accepted", "not agreed", "not accepted", "declined", "rejected", "noted",
+                   "agreed in part", "accepted in part")
+# Heading rows that group a plan's rows by where they stand, not by what they are about:
+# they give no recommendation to the rows below ("Open actions", "Proposed for closure").
+LIFECYCLE_HEADINGS = (
+    "open", "open actions", "closed", "closed actions", "complete", "completed", "completed actions",
+    "proposed for closure", "recommended for closure", "ongoing", "ongoing actions", "in progress",
+    "outstanding", "outstanding actions", "new", "new actions", "current actions", "live actions",
+    "actions held over", "held over", "carried forward", "actions carried forward", "archive",
+    "actions proposed for closure", "actions closed", "actions completed", "actions open",
+)
 
 # Header words that mark the *original* of two deadline columns.
 ORIGINAL_DEADLINE_WORDS = ("original",)

@@ -49,3 +49,34 @@ def test_unknown_columns_are_tolerated_but_not_a_majority():
 ])
 def test_rows_that_are_not_plan_headers(row):
     assert header_to_fields(row) is None
+
+
+# Headers nobody listed, read by their head word and its modifiers.
+@pytest.mark.parametrize("printed, field", [
+    ("Main tasks this period", "action"), ("Steps agreed by managers", "action"), ("Our commitment", "action"),
+    ("Key actions", "action"),
+    ("Lead organisation", "owner"), ("Lead partner", "owner"), ("Who?", "owner"), ("Accountable officer", "owner"),
+    ("Who is responsible", "owner"), ("Action by", "owner"),
+    ("Update and evidence", "progress"), ("Update at 30 June", "progress"), ("Position at Q2", "progress"),
+    ("Closing position", "progress"), ("Auditor's follow-up", "progress"),
+    ("Success measure", "outcome"), ("Expected impact", "outcome"), ("Measures of success", "outcome"),
+    ("Rec.", "ref"), ("No.", "ref"), ("Ref", "ref"),
+    ("By when", "deadline"), ("Target date", "deadline"), ("Revised target date", "deadline"),
+    ("Date of completion", "deadline"),
+    ("Source (agenda title / item / date)", "recommendation"),
+    # columns read as nothing, whatever their words say
+    ("Date raised", None), ("Date added", None), ("Date logged", None),
+    # prose is not a header, even when a word of it names a field
+    ("• Work with head teachers and", None), ("The findings of the needs assessment", None),
+    ("respondents who", None), ("How do I get this strategy to", None), ("Theme and sub-theme", None),
+])
+def test_label_field_by_head_word(printed, field):
+    assert label_field(printed) == field
+
+
+@pytest.mark.parametrize("row", [
+    ["Risk", "Cause", "Consequence", "Likelihood", "Impact", "Exposure"],  # a risk register
+    ["Indicator", "Target", "Actual", "RAG"],  # a KPI table
+])
+def test_tables_of_risks_and_figures_are_not_plans(row):
+    assert header_to_fields(row) is None

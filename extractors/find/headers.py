@@ -4,10 +4,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from boardpapers.extractors.vocabulary import HEADER_SYNONYMS, ORIGINAL_DEADLINE_WORDS, REVISED_DEADLINE_WORDS
+from boardpapers.extractors.vocabulary import (
+    HEADER_QUALIFIERS, HEADER_SYNONYMS, HEADER_WORDS, ORIGINAL_DEADLINE_WORDS, REVISED_DEADLINE_WORDS,
+    UNMAPPED_HEADERS,
+)
 
 _LOOKUP = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
+_WORD_FIELD = {word: field for field, words in HEADER_WORDS.items() for word in words}
+_UNMAPPED = frozenset(UNMAPPED_HEADERS)
 _MAX_HEADER_WORDS = 8
+_MAX_HEAD_WORDS = 3  # words before a qualifier in a header read by its head word
+_MAX_HEADING_WORDS = 6  # words in a header read by its head word
 _MIN_KNOWN_SHARE = 0.6  # a header may carry columns we do not read ("Date raised", "Risk score")
 
 
@@ -20,9 +27,14 @@ def normalise_label(text: str) -> str:
 
 
 def label_field(text: str) -> Optional[str]:
-    """The canonical field a header or label names, or None."""
+    """The canonical field a header or label names, or None.
+
+    A known phrase first ("by when", "rag status"); then the header's meaning
+    from its head word (`head_field`).  Headers of columns we do not read
+    ("Date raised", "Priority") name nothing.
+    """
     key = normalise_label(text)
-    if not key or len(key.split()) > _MAX_HEADER_WORDS:
+    if not key or len(key.split()) > _MAX_HEADER_WORDS or key in _UNMAPPED:
         return None
     if key in _LOOKUP:
         return _LOOKUP[key]
@@ -31,7 +43,72 @@ def label_field(text: str) -> Optional[str]:
         return _LOOKUP[" ".join(words[1:])]
     if key.endswith("s") and key[:-1] in _LOOKUP:
         return _LOOKUP[key[:-1]]
+    if not looks_like_heading(text):
+        return None
+    unbracketed = normalise_label(re.sub(r"\([^)]*\)?", " ", text)).split()  # "Source (agenda item / date)"
+    return head_field(unbracketed or words)
+
+
+_SENTENCE_MARKS = re.compile(r"[.;,!•‘’“”\"]\s*\S")  # punctuation with more text after it
+_PROSE_WORDS = frozenset({"i", "we", "you", "they", "it", "he", "she", "the", "a", "an", "these", "those",
+                          "is", "are", "was", "were", "be", "will", "should", "can"})
+_ALLOWED_PROSE = frozenset({"who is responsible", "who is accountable", "what we will do", "who will do it"})
+
+
+def looks_like_heading(text: str) -> bool:
+    """Printed like a column heading, not like a line of prose: a few words, opening with a
+    capital, no sentence punctuation inside, no pronoun, article or verb of being.  Only
+    headers read by their head word must pass; the known phrases are trusted as printed."""
+    text = re.sub(r"\([^)]*\)?", " ", text).strip().rstrip("?:.")
+    text = text.replace("’s ", " ").replace("'s ", " ")
+    words = text.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or not text[0].isupper():
+        return False
+    if " ".join(w.casefold() for w in words) in _ALLOWED_PROSE:
+        return True
+    return not _SENTENCE_MARKS.search(text) and not any(w.casefold() in _PROSE_WORDS for w in words)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def head_field(words: list[str]) -> Optional[str]:
+    """The field a header's head word names: "Main tasks this period" -> action,
+    "Lead organisation" -> owner, "Update at 30 June" -> progress, "Success measure" -> outcome.
+
+    The header is cut at its first qualifier (at, for, this, ...), then read from
+    its last word back: the first word that names a field decides.
+    """
+    words = [w.replace("followup", "follow") for w in words if w != "s"]  # "auditor's" -> "auditor"
+    if words[:1] != ["by"]:  # "by when" is a phrase of its own; elsewhere "by" qualifies
+        words = words[:next((i for i, w in enumerate(words) if w in HEADER_QUALIFIERS + ("by",) and i > 0),
+                            len(words))]
+    if len(words) > _MAX_HEAD_WORDS or any(ch.isdigit() for w in words for ch in w):
+        return None  # a heading's words are few, and carry no numbers before a qualifier
+    if " ".join(words[-2:]) in _LOOKUP:
+        return _LOOKUP[" ".join(words[-2:])]
+    for word in reversed(words):
+        field = _WORD_FIELD.get(word) or _WORD_FIELD.get(_singular(word))
+        if field:
+            return field
     return None
+
+
+def is_plan_header(named: set) -> bool:
+    """Do these fields make a plan?  What a row is about (a recommendation or an action)
+    with something that follows it up (an owner, a deadline, progress, or the action
+    itself); or progress with an owner or a deadline.  A risk register (risk, impact)
+    or a KPI table (indicator, rating) is not a plan."""
+    about = named & {"recommendation", "action"}
+    followed = named & {"owner", "deadline", "progress", "action"}
+    if about and (followed - about or about == {"recommendation", "action"}):
+        return True
+    return "progress" in named and bool(named & {"owner", "deadline"})
 
 
 def is_original_deadline(text: str) -> bool:
@@ -59,7 +136,7 @@ def header_to_fields(cells: list[str]) -> Optional[list[Optional[str]]]:
     if any(len(cells[i].split()) > _MAX_HEADER_WORDS for i in printed):
         return None
     named = {fields[i] for i in known}
-    if len(named) < 2 or not named & {"recommendation", "action", "progress"}:
+    if not is_plan_header(named):
         return None
     if fields and fields[0] is None and not cells[0].strip():
         fields[0] = "ref"

@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse, ends_sentence, starts_lowercase
-from boardpapers.extractors.find.headers import header_to_fields, is_original_deadline
+from boardpapers.extractors.find.columns import refine_columns
+from boardpapers.extractors.find.headers import header_to_fields, is_original_deadline, is_plan_header
 from boardpapers.extractors.interpret.refs import (
     fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_numbered,
 )
+from boardpapers.extractors.interpret.dates import parse_deadline
+from boardpapers.extractors.vocabulary import LIFECYCLE_HEADINGS
 from boardpapers.schema.models import PlanDraft, Provenance, RawItem, Row, Table
 
 ITEM_FIELDS = ("action", "owner", "deadline", "original_deadline", "progress", "outcome", "rag")
@@ -56,6 +59,7 @@ class PlanAssembler:
     aligned_paragraphs: bool = True
     header: list[str] = field(default_factory=list)
     groups: list[_Group] = field(default_factory=list)
+    theme: Optional[str] = None  # the heading row above, where the table has no recommendation column
 
     # -- reading a row ----------------------------------------------------
     def row_fields(self, row: Row) -> dict[str, list[str]]:
@@ -75,6 +79,7 @@ class PlanAssembler:
 
     def add(self, row: Row) -> None:
         if row.heading:
+            self.take_heading(row)
             return
         fields = self.row_fields(row)
         ref_text = " ".join(fields.pop("ref", []))
@@ -112,6 +117,15 @@ class PlanAssembler:
                 row = row.model_copy(update={"starts_page": True})
             self.add_to_group(row, items)
 
+    def take_heading(self, row: Row) -> None:
+        """A full-width row: in a table with no recommendation column, the theme of the rows
+        below ("Storage and handling"), unless it only groups them by where they stand."""
+        text = collapse(" ".join(c.text for c in row.cells if not c.is_empty))
+        if "recommendation" in self.columns or not text or is_lifecycle_heading(text):
+            return
+        self.theme = text
+        self.groups.append(_Group(ref=None, recommendation=text, page=row.page, last_page=row.page, line=row.line))
+
     def recommendation_continues(self, rec_text: str, has_items: bool) -> bool:
         if not self.groups:
             return False
@@ -124,8 +138,11 @@ class PlanAssembler:
     def start_groups(self, numbered: list[tuple[Optional[str], str]], row: Row,
                      items: dict[str, list[str]]) -> None:
         for i, (ref, text) in enumerate(numbered):
-            group = _Group(ref=ref, recommendation=collapse(text), page=row.page,
+            group = _Group(ref=ref, recommendation=collapse(text) or self.theme or "", page=row.page,
                            last_page=row.page, line=row.line)
+            if self.groups and not self.groups[-1].items and self.groups[-1].ref is None \
+                    and self.groups[-1].recommendation == self.theme:
+                self.groups.pop()  # the theme's own group, now taken over by its first numbered row
             self.groups.append(group)
             group.items.extend(self.aligned_items(items if i == 0 else {}))
 
@@ -241,6 +258,16 @@ class PlanAssembler:
         return out
 
 
+def is_lifecycle_heading(text: str) -> bool:
+    """ "Open actions", "Proposed for Closure", "May 2012": a heading that sorts rows by
+    their standing or date, not by their theme."""
+    key = collapse(text).casefold().rstrip(":.")
+    if key in LIFECYCLE_HEADINGS or any(key.startswith(h + " ") for h in LIFECYCLE_HEADINGS if len(h) > 8):
+        return True
+    deadline = parse_deadline(key)
+    return deadline.status == "date" and len(key.split()) <= 3
+
+
 def strip_glued_header(text: str, header: str) -> str:
     """'Progress & next stepsCVD analysis' -> 'CVD analysis' (a header printed into its first row)."""
     header = collapse(header)
@@ -296,9 +323,15 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
     assembler: Optional[PlanAssembler] = None
     pending: list[Row] = []
     page_top = False
-    for row in table.rows:
+    headers = [header_to_fields([c.text for c in row.cells]) for row in table.rows]
+    for index, row in enumerate(table.rows):
         header = [c.text for c in row.cells]
-        columns = header_to_fields(header)
+        columns = headers[index]
+        if columns:
+            below = next((j for j in range(index + 1, len(headers)) if headers[j]), len(headers))
+            columns = refine_columns(columns, table.rows[index + 1:below])
+            if not is_plan_header(set(columns) - {None}):
+                columns = None
         if row.repeated and not columns:
             continue
         if page_top and not row.starts_page:

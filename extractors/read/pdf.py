@@ -107,7 +107,25 @@ def _closing_rules(page) -> list[float]:
     return [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]
 
 
-def _ruled_tables(page) -> list[tuple[tuple, list[Row]]]:
+def _column_spans(rows_meta, width: int) -> list[Optional[tuple[float, float]]]:
+    """Each grid column's left and right, from the cells pdfplumber did find in it."""
+    spans: list[Optional[tuple[float, float]]] = []
+    for c in range(width):
+        boxes = [m.cells[c] for m in rows_meta if c < len(m.cells) and m.cells[c] is not None]
+        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
+    return spans
+
+
+def _words_in(words: list[dict], x0: float, top: float, x1: float, bottom: float) -> list[str]:
+    """The lines of the words whose centres lie in the box."""
+    inside = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    return [line.text for line in _words_to_lines(inside)]
+
+
+def _ruled_tables(page, words: list[dict]) -> list[tuple[tuple, list[Row]]]:
+    """Ruled tables by pdfplumber's line finder.  Where a rule is missing, pdfplumber finds no
+    cell at a grid position and drops the words printed there; they are taken back from
+    the page by the column's span and the row's band."""
     found = []
     settings = dict(RULED, explicit_horizontal_lines=_closing_rules(page))
     for table in page.find_tables(settings):
@@ -115,6 +133,7 @@ def _ruled_tables(page) -> list[tuple[tuple, list[Row]]]:
         rows_meta = table.rows
         if len(texts) < 2 or max(len(r) for r in texts) < 2:
             continue
+        spans = _column_spans(rows_meta, max(len(r) for r in texts))
         rows: list[Row] = []
         previous_cells: list[Optional[tuple]] = [None] * len(texts[0])
         for r, (cells, meta) in enumerate(zip(texts, rows_meta)):
@@ -126,7 +145,9 @@ def _ruled_tables(page) -> list[tuple[tuple, list[Row]]]:
                     if above is not None and above[0][3] > meta.bbox[1] + 1:  # merged down into this row
                         out.append(Cell(paragraphs=list(above[1])))
                         continue
-                    out.append(Cell())
+                    lost = _words_in(words, spans[c][0], meta.bbox[1], spans[c][1], meta.bbox[3]) \
+                        if c < len(spans) and spans[c] else []
+                    out.append(Cell(paragraphs=[_join_lines(lost)] if lost else []))
                     continue
                 paragraphs = [_join_lines((text or "").split("\n"))] if text else []
                 out.append(Cell(paragraphs=paragraphs))
@@ -218,9 +239,9 @@ def _take_unruled(lines: list[_Line], starts: list[float]) -> tuple[list[_Line],
 
 def _read_page(page, open_layout: Optional[tuple[list[float], list]], header_fields: HeaderFields) -> _Page:
     out = _Page(number=page.page_number, height=float(page.height))
-    ruled = _ruled_tables(page) if len(page.edges) >= 4 else []
-    boxes = [bbox for bbox, _ in ruled]
     words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
+    ruled = _ruled_tables(page, words) if len(page.edges) >= 4 else []
+    boxes = [bbox for bbox, _ in ruled]
     outside = [w for w in words if not any(b[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= b[2] + 1
                                            and b[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= b[3] + 1
                                            for b in boxes)]

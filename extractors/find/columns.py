@@ -1,0 +1,82 @@
+"""Column meaning from what the cells hold, where the header is silent or misleading.
+
+A header gives each column its first meaning (`headers.header_to_fields`); the
+cells under it then confirm or correct it with the interpret stage's own
+recognisers: a column of rating words is the rating whatever it is called; a
+column of dates with no header of its own is the deadline; a column of bare
+numbers is the ref; a column of High / Medium / Low is a priority, not the
+recommendation; a column of Accepted / Declined is a decision, read as progress
+only where the table has no progress column of its own.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.interpret.dates import parse_deadline
+from boardpapers.extractors.interpret.rag import parse_rag
+from boardpapers.extractors.interpret.refs import ref_cell
+from boardpapers.extractors.vocabulary import DECISION_VALUES, PRIORITY_VALUES
+from boardpapers.schema.models import Row
+
+MOST = 0.6  # the share of a column's filled cells that must agree for the cells to decide
+SAMPLE_ROWS = 60  # rows looked at: enough to know a column, and a 10,000-row table costs no more
+_SHORT_WORDS = 4  # a rating, priority or decision cell is a word or two, not prose
+
+
+def _values(rows: list[Row], col: int) -> list[str]:
+    return [collapse(r.cells[col].text) for r in rows[:SAMPLE_ROWS]
+            if not r.heading and col < len(r.cells) and not r.cells[col].is_empty]
+
+
+def _share(values: list[str], test) -> float:
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+
+def is_rating(text: str) -> bool:
+    return len(text.split()) <= _SHORT_WORDS and parse_rag(text) is not None
+
+
+def is_date(text: str) -> bool:
+    return len(text.split()) <= 6 and parse_deadline(text).status == "date"
+
+
+def is_ref(text: str) -> bool:
+    return len(text) <= 12 and ref_cell(text) is not None
+
+
+def _in(values: tuple[str, ...]):
+    table = frozenset(values)
+    return lambda text: text.casefold().rstrip(".") in table
+
+
+def refine_columns(columns: list[Optional[str]], rows: list[Row]) -> list[Optional[str]]:
+    """The header's fields, corrected by the cells of the rows under it."""
+    out = list(columns)
+    for col, field in enumerate(columns):
+        values = _values(rows, col)
+        if not values:
+            continue
+        if field in ("progress", "outcome", None) and _share(values, is_rating) >= MOST and "rag" not in columns:
+            out[col] = "rag"
+        elif field == "recommendation" and _share(values, _in(PRIORITY_VALUES)) >= MOST:
+            out[col] = None
+        elif field in ("progress", "action", None) and _share(values, _in(DECISION_VALUES)) >= MOST:
+            others = [f for i, f in enumerate(columns) if i != col]
+            out[col] = None if "progress" in others else "progress"
+        elif field is None and "deadline" not in columns and _share(values, is_date) >= MOST:
+            out[col] = "deadline"
+        elif field is None and col == 0 and "ref" not in columns and _share(values, is_ref) >= MOST:
+            out[col] = "ref"
+        elif field in ("owner", "action", "recommendation") and _share(values, is_figure) >= MOST:
+            out[col] = None  # counts and amounts: a table of figures, not who or what
+    return out
+
+
+_FIGURE = re.compile(r"^[£$€]?\s*\d[\d,.\s%]*(?:[kmb]n?|%)?$", re.I)
+
+
+def is_figure(text: str) -> bool:
+    """A number, a percentage, an amount: "484 565", "12%", "£1.2m"."""
+    return bool(_FIGURE.match(text.strip()))

@@ -1,0 +1,58 @@
+"""Column meaning from the cells where the header is silent or misleading, and heading rows."""
+from boardpapers.extractors.find.columns import refine_columns
+from boardpapers.extractors.find.tables import find_table_plans
+from boardpapers.schema.models import Cell, Row, Table
+
+
+def _table(*rows, headings=()) -> Table:
+    return Table(rows=[Row(cells=[Cell(paragraphs=[c] if c else []) for c in r], heading=i in headings)
+                       for i, r in enumerate(rows)])
+
+
+def _items(table):
+    (plan,) = find_table_plans(table, "t.html")
+    return [(i.ref, i.recommendation, i.action, i.owner, i.deadline, i.progress, i.rag) for i in plan.items]
+
+
+def test_a_status_column_of_colours_is_the_rating():
+    table = _table(["Action", "Lead", "Status"], ["Fix the roof.", "Estates", "Amber"],
+                   ["Paint the hall.", "Estates", "Green"])
+    assert [i[6] for i in _items(table)] == ["Amber", "Green"]
+    assert [i[5] for i in _items(table)] == [None, None]
+
+
+def test_an_unnamed_column_of_dates_is_the_deadline_and_of_numbers_the_ref():
+    columns = refine_columns([None, "action", "owner", None],
+                             _table(["1.1", "Fix.", "Estates", "March 2024"], ["1.2", "Paint.", "Estates", "Q3 2024/25"]).rows)
+    assert columns == ["ref", "action", "owner", "deadline"]
+
+
+def test_a_priority_column_is_not_the_recommendation():
+    table = _table(["Issue", "Action", "Lead"], ["High", "Fix the roof.", "Estates"], ["Low", "Paint.", "Estates"])
+    assert [(i[1], i[2]) for i in _items(table)] == [(None, "Fix the roof."), (None, "Paint.")]
+
+
+def test_a_decision_column_is_progress_only_without_a_progress_column():
+    rows = [["Recommendation", "Management response", "Decision"],
+            ["Review the contracts.", "We will review them.", "Accepted"],
+            ["Close the depot.", "Not affordable.", "Declined"]]
+    assert [i[5] for i in _items(_table(*rows))] == ["Accepted", "Declined"]
+    with_progress = [r + [u] for r, u in zip(rows, ["Update", "Done in May.", "None"])]
+    assert [i[5] for i in _items(_table(*with_progress))] == ["Done in May.", "None"]
+
+
+def test_a_heading_row_gives_its_theme_to_the_rows_below():
+    table = _table(["Action", "Lead", "By when"], ["Storage and handling", "", ""],
+                   ["Label every shelf.", "Stores", "May 2024"], ["Open actions", "", ""],
+                   ["Fit new locks.", "Estates", "June 2024"], ["Aim 3: safer discharge", "", ""],
+                   ["Call patients within two days.", "Wards", "July 2024"], headings={1, 3, 5})
+    assert [(i[1], i[2]) for i in _items(table)] == [
+        ("Storage and handling", "Label every shelf."),
+        ("Storage and handling", "Fit new locks."),  # "Open actions" sorts rows; it is no theme
+        ("Aim 3: safer discharge", "Call patients within two days."),
+    ]
+
+
+def test_a_table_of_counts_is_not_a_plan():
+    table = _table(["Theme", "Respondents", "Lead"], ["Housing", "484", "565"], ["Income", "130", "132"])
+    assert find_table_plans(table, "t.html") == []
