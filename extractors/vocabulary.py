@@ -120,6 +120,22 @@ RAG_WORDS: dict[str, str] = {
     "blue": "blue", "b": "blue", "complete": "blue", "completed": "blue",
 }
 RAG_SEVERITY = ("red", "amber", "green", "blue")
+# Ratings drawn rather than written: coloured emoji, and the colours a cell is shaded in
+# (each rating's usual shades; a fill is read as the nearest, if it is near enough).
+RAG_EMOJI: dict[str, str] = {"🔴": "red", "🟥": "red", "🟠": "amber", "🟧": "amber", "🟡": "amber",
+                             "🟨": "amber", "🟢": "green", "🟩": "green", "🔵": "blue", "🟦": "blue"}
+RAG_SHADES: dict[str, tuple[tuple[int, int, int], ...]] = {
+    "red": ((255, 0, 0), (192, 0, 0), (230, 60, 60), (255, 80, 80)),
+    "amber": ((255, 192, 0), (255, 165, 0), (255, 204, 0), (255, 255, 0), (247, 150, 70), (255, 153, 0)),
+    "green": ((0, 176, 80), (0, 128, 0), (146, 208, 80), (0, 255, 0), (84, 130, 53), (112, 173, 71)),
+    "blue": ((0, 112, 192), (0, 0, 255), (68, 114, 196), (0, 176, 240), (91, 155, 213)),
+}
+# CSS colour names a rating cell may be shaded with.
+CSS_COLOURS: dict[str, str] = {
+    "red": "#FF0000", "darkred": "#8B0000", "crimson": "#DC143C", "orange": "#FFA500", "gold": "#FFD700",
+    "yellow": "#FFFF00", "amber": "#FFBF00", "green": "#008000", "lime": "#00FF00", "limegreen": "#32CD32",
+    "forestgreen": "#228B22", "blue": "#0000FF", "royalblue": "#4169E1", "dodgerblue": "#1E90FF",
+}
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,

@@ -40,9 +40,11 @@ class Notice(BaseModel):
 # --- what a reader produces -------------------------------------------------
 
 class Cell(BaseModel):
-    """One table cell: its paragraphs in order (a `<p>` each, or one line each)."""
+    """One table cell: its paragraphs in order (a `<p>` each, or one line each), and its
+    background colour as printed ("#00B050"), where a rating is shown only as colour."""
 
     paragraphs: list[str] = Field(default_factory=list)
+    fill: Optional[str] = None
 
     @property
     def text(self) -> str:

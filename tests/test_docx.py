@@ -42,3 +42,75 @@ def test_two_plans_in_one_paper_resolve_their_own_refs():
     assert [(r.target_ref, r.resolved) for r in b2.cross_refs] == [("1", True)]
     records = document_records(result)
     assert records[0]["owners"] == ["Outpatients Manager"] and records[1]["ref"] == "1"
+
+
+# --- Word as people write it: numbering, content controls, tracked changes, layout tables, shading
+
+from docx.oxml import parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls  # noqa: E402
+
+from boardpapers.ingest.pipeline import extract_document  # noqa: E402
+
+
+def _numbered(document):
+    """Recommendations numbered by Word itself (numbering.xml), two levels: 1. / 1.1 / 1.2 / 2."""
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="7">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="7"><w:abstractNumId w:val="7"/></w:num>'))
+    for text, level in [("Improve discharge.", 0), ("Call patients.", 1), ("Share letters.", 1),
+                        ("in two days", 2), ("Cut waits.", 0)]:
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'))
+
+
+def test_automatic_numbering_is_rendered_into_the_text():
+    doc = read_docx(docx_bytes(_numbered), "n.docx")
+    assert [b.text for b in doc.blocks] == ["1. Improve discharge.", "1.1 Call patients.", "1.2 Share letters.",
+                                            "(a) in two days", "2. Cut waits."]
+
+
+def _controls_and_changes(document):
+    """A table inside a content control; a cell whose text was inserted and deleted with tracking on."""
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(table.rows[0].cells, ["Action", "Owner"]):
+        cell.text = text
+    table.cell(1, 0).text = "Fix the roof."
+    owner = table.cell(1, 1).paragraphs[0]._p
+    owner.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="x"><w:r><w:t>Estates Team</w:t></w:r></w:ins>'))
+    owner.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="x"><w:r><w:delText>Parks</w:delText></w:r></w:del>'))
+    tbl = table._tbl
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent/></w:sdt>')
+    tbl.addprevious(sdt)
+    sdt[1].append(tbl)
+
+
+def test_tables_in_content_controls_and_tracked_insertions_are_read():
+    items = document_records(extract_document(docx_bytes(_controls_and_changes), "c.docx"))
+    assert [(i["action"], i["owners"]) for i in items] == [("Fix the roof.", ["Estates Team"])]
+
+
+def _layout_and_shading(document):
+    """A one-row layout table holding the plan in its second cell; ratings shown only by shading."""
+    layout = document.add_table(rows=1, cols=2)
+    layout.cell(0, 0).text = "Sidebar: contact the team."
+    inner = layout.cell(0, 1).add_table(rows=3, cols=3)
+    for cell, text in zip(inner.rows[0].cells, ["Action", "Lead", "RAG"]):
+        cell.text = text
+    for r, (action, lead, fill) in enumerate([("Fix the roof.", "Estates", "00B050"),
+                                             ("Paint the hall.", "Parks", "FFC000")], start=1):
+        inner.cell(r, 0).text, inner.cell(r, 1).text = action, lead
+        inner.cell(r, 2)._tc.get_or_add_tcPr().append(
+            parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+
+
+def test_a_plan_inside_a_layout_table_with_ratings_shown_by_shading():
+    result = extract_document(docx_bytes(_layout_and_shading), "l.docx")
+    items = document_records(result)
+    assert [(i["action"], i["owners"], i["rag"]) for i in items] == [
+        ("Fix the roof.", ["Estates"], "green"), ("Paint the hall.", ["Parks"], "amber")]

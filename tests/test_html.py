@@ -28,3 +28,20 @@ def test_report_with_a_budget_table_gives_only_the_plan():
     records = document_records(result)
     assert [r["owners"] for r in records] == [["Jo Bell", "Sam Reid"]] * 2 + [["Head of Revenues and Benefits"]]
     assert not any(isinstance(b, Paragraph) and "var x" in b.text for b in read_html(PAGE, "x").blocks)
+
+
+def test_ratings_shown_by_colour_image_or_emoji_and_a_plan_in_a_layout_table():
+    from boardpapers.ingest.export import document_records
+    from boardpapers.ingest.pipeline import extract_document
+
+    page = b"""<html><body><table><tr><td><p>Menu</p></td><td>
+      <table><tr><th>Action</th><th>Lead</th><th>Status</th></tr>
+      <tr><td>Fix the roof.</td><td>Estates</td><td bgcolor="#FF0000"></td></tr>
+      <tr><td>Paint the hall.</td><td>Parks</td><td style="background-color: #00b050">&nbsp;</td></tr>
+      <tr><td>Mend the gate.</td><td>Parks</td><td><img src="a.png" alt="Amber"></td></tr>
+      <tr><td>Clear the drains.</td><td>Highways</td><td>\xf0\x9f\x9f\xa2</td></tr>
+      </table></td></tr></table></body></html>"""
+    items = document_records(extract_document(page, "cards.html"))
+    assert [(i["action"], i["rag"]) for i in items] == [
+        ("Fix the roof.", "red"), ("Paint the hall.", "green"), ("Mend the gate.", "amber"),
+        ("Clear the drains.", "green")]

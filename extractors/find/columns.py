@@ -15,7 +15,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.interpret.dates import parse_deadline
-from boardpapers.extractors.interpret.rag import parse_rag
+from boardpapers.extractors.interpret.rag import fill_rating, parse_rag
 from boardpapers.extractors.interpret.refs import ref_cell
 from boardpapers.extractors.vocabulary import DECISION_VALUES, PRIORITY_VALUES
 from boardpapers.schema.models import Row
@@ -51,11 +51,22 @@ def _in(values: tuple[str, ...]):
     return lambda text: text.casefold().rstrip(".") in table
 
 
+def _fills(rows: list[Row], col: int) -> list[Optional[str]]:
+    """The ratings the column's empty cells show by colour alone (None for an uncoloured one)."""
+    return [fill_rating(r.cells[col].fill) for r in rows[:SAMPLE_ROWS]
+            if not r.heading and col < len(r.cells) and r.cells[col].is_empty]
+
+
 def refine_columns(columns: list[Optional[str]], rows: list[Row]) -> list[Optional[str]]:
     """The header's fields, corrected by the cells of the rows under it."""
     out = list(columns)
     for col, field in enumerate(columns):
         values = _values(rows, col)
+        fills = _fills(rows, col)
+        if field in ("progress", "outcome", None) and "rag" not in columns and fills \
+                and sum(1 for f in fills if f) >= MOST * (len(fills) + len(values)):
+            out[col] = "rag"  # a column of coloured cells with nothing written in them
+            continue
         if not values:
             continue
         if field in ("progress", "outcome", None) and _share(values, is_rating) >= MOST and "rag" not in columns:

@@ -20,6 +20,7 @@ from boardpapers.extractors.interpret.refs import (
     fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_numbered,
 )
 from boardpapers.extractors.interpret.dates import parse_deadline
+from boardpapers.extractors.interpret.rag import fill_rating
 from boardpapers.extractors.vocabulary import LIFECYCLE_HEADINGS
 from boardpapers.schema.models import PlanDraft, Provenance, RawItem, Row, Table
 
@@ -66,6 +67,8 @@ class PlanAssembler:
         """Canonical field -> paragraphs, merging columns that map to one field."""
         out: dict[str, list[str]] = {}
         for col, cell in zip(self.columns, row.cells):
+            if col == "rag" and cell.is_empty and fill_rating(cell.fill):
+                cell = cell.model_copy(update={"paragraphs": [fill_rating(cell.fill).title()]})  # colour alone
             if col is None or cell.is_empty:
                 continue
             paragraphs = list(cell.paragraphs) if self.aligned_paragraphs else ["\n".join(cell.paragraphs)]

@@ -1,75 +1,156 @@
-"""Reader for Word papers (.docx) with python-docx.
+"""Reader for Word papers (.docx), over python-docx's XML.
 
-Paragraphs and tables come in document order; a heading style marks headings,
-which name the plans below them.  Table cells are read from `w:tc` (python-docx's
-`row.cells` repeats a merged cell at every grid position, which would hide
-where merges are): gridSpan keeps text in its first column, vMerge="continue"
-carries the text down.  Core properties give a title and date when the text has none.
+Paragraphs and tables come in document order, including those inside content
+controls (`w:sdt`) and text inside tracked insertions (`w:ins`), but not deleted
+text.  Automatic numbering (`numbering.xml`) is rendered into the text, so
+"1.", "2.3" and "(a)" are there as a reader sees them.  A table whose cells hold
+tables is a layout table: its cells' paragraphs and tables are read as blocks in
+their own right.  Cells are read from `w:tc` (python-docx's `row.cells` repeats a
+merged cell at every grid position): gridSpan keeps text in its first column,
+vMerge="continue" carries the text down, and a cell's shading is kept (a rating
+shown only as colour).  Core properties give a title and date when the text has none.
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Optional
+from typing import Iterator, Optional
 
 import docx
 from docx.oxml.ns import qn
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from boardpapers.extractors.cleaning import collapse, strip_markup
 from boardpapers.extractors.read.grid import SpanCell, spans_to_rows
+from boardpapers.extractors.read.numbering import Numbering
 from boardpapers.schema.models import Paragraph, ReadDocument, Table
 
+_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+_DELETED = {qn("w:del"), qn("w:moveFrom")}
+_CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 
-def _cell_paragraphs(tc, parent) -> list[str]:
-    cell = _Cell(tc, parent)
+
+def paragraph_text(p) -> str:
+    """A w:p's text as printed: runs anywhere inside it (hyperlinks, insertions, content
+    controls, fields), tabs as spaces, breaks as new lines; deleted text left out."""
+    parts: list[str] = []
+    for el in p.iter(*_TEXT_TAGS):
+        if any(a.tag in _DELETED for a in el.iterancestors()):
+            continue
+        fixed = _TEXT_TAGS[el.tag]
+        parts.append(el.text or "" if fixed is None else fixed)
+    return "".join(parts)
+
+
+def _children(container) -> Iterator:
+    """The w:p and w:tbl children of a body or cell, looking through content controls."""
+    for child in container.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _children(child)
+
+
+def _cell_lines(tc, numbering: Numbering) -> list[str]:
     lines: list[str] = []
-    for p in cell.paragraphs:
-        lines += [strip_markup(line) for line in p.text.split("\n")]
+    for p in _children(tc):
+        if p.tag == qn("w:p"):
+            text = numbering.label(p) + paragraph_text(p)
+            lines += [strip_markup(line) for line in text.split("\n")]
     return [line for line in lines if line]
+
+
+def _fill(tc) -> Optional[str]:
+    shd = tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+    fill = shd.get(qn("w:fill")) if shd is not None else None
+    return fill if fill and fill.casefold() != "auto" else None
 
 
 def _grid_columns(tbl) -> int:
     """The columns the table declares (w:tblGrid), or the most cells in a row when it declares none."""
-    declared = len(tbl.tblGrid.gridCol_lst) if tbl.tblGrid is not None else 0
-    return declared or max((len(tr.tc_lst) for tr in tbl.tr_lst), default=1)
+    grid = tbl.find(qn("w:tblGrid"))
+    declared = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
+    return declared or max((len(tr.findall(qn("w:tc"))) for tr in tbl.iter(qn("w:tr"))), default=1)
 
 
-def _table(tbl, parent, index: int) -> Table:
+def _int_attr(el, path: str, default: int) -> int:
+    found = el.find(path)
+    try:
+        return int(found.get(qn("w:val"))) if found is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _rows(tbl) -> Iterator:
+    for child in tbl.iterchildren():
+        if child.tag == qn("w:tr"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _rows(child)
+
+
+def _cells(tr) -> Iterator:
+    for child in tr.iterchildren():
+        if child.tag == qn("w:tc"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _cells(child)
+
+
+def _table(tbl, numbering: Numbering, index: int) -> Table:
     """A w:tbl as a grid; skipped grid columns (gridBefore) and spans are capped at the
     table's declared width, so a file declaring gridBefore=5000000 costs nothing extra."""
     columns = _grid_columns(tbl)
     source: list[list[SpanCell]] = []
-    for tr in tbl.tr_lst:
-        cells: list[SpanCell] = [SpanCell() for _ in range(min(tr.grid_before, columns))]
-        for tc in tr.tc_lst:
-            cells.append(SpanCell(paragraphs=_cell_paragraphs(tc, parent), colspan=min(tc.grid_span, columns),
-                                  continues_above=tc.vMerge == "continue"))
+    for tr in _rows(tbl):
+        before = _int_attr(tr, f"{qn('w:trPr')}/{qn('w:gridBefore')}", 0)
+        cells: list[SpanCell] = [SpanCell() for _ in range(min(max(before, 0), columns))]
+        for tc in _cells(tr):
+            span = _int_attr(tc, f"{qn('w:tcPr')}/{qn('w:gridSpan')}", 1)
+            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            continues = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+            cells.append(SpanCell(paragraphs=_cell_lines(tc, numbering), colspan=min(max(span, 1), columns),
+                                  continues_above=continues, fill=_fill(tc)))
         source.append(cells)
     return Table(rows=spans_to_rows(source), index=index, aligned_paragraphs=False)
 
 
-def _is_heading(paragraph: DocxParagraph) -> bool:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    return style.lower().startswith(("heading", "title"))
+def _is_layout_table(tbl) -> bool:
+    return any(True for tc in tbl.iter(qn("w:tc")) for child in _children(tc) if child.tag == qn("w:tbl"))
+
+
+class _Reader:
+    def __init__(self, document):
+        self.numbering = Numbering.from_document(document)
+        self.styles = {s.style_id: (s.name or "") for s in document.styles if s.style_id}
+        self.blocks: list = []
+        self.tables = 0
+
+    def read(self, container) -> None:
+        for child in _children(container):
+            if child.tag == qn("w:p"):
+                text = collapse(strip_markup(self.numbering.label(child) + paragraph_text(child)))
+                if text:
+                    self.blocks.append(Paragraph(text=text, heading=self.is_heading(child)))
+            elif _is_layout_table(child):
+                for tr in _rows(child):
+                    for tc in _cells(tr):
+                        self.read(tc)
+            else:
+                self.blocks.append(_table(child, self.numbering, self.tables))
+                self.tables += 1
+
+    def is_heading(self, p) -> bool:
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        name = self.styles.get(style.get(qn("w:val")), "") if style is not None else ""
+        return name.lower().startswith(("heading", "title"))
 
 
 def read_docx(data: bytes, name: str) -> ReadDocument:
     """Read a .docx paper into paragraphs and tables."""
     document = docx.Document(io.BytesIO(data))
-    body = document.element.body
-    blocks = []
-    tables = 0
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            paragraph = DocxParagraph(child, document)
-            text = collapse(strip_markup(paragraph.text))
-            if text:
-                blocks.append(Paragraph(text=text, heading=_is_heading(paragraph)))
-        elif child.tag == qn("w:tbl"):
-            blocks.append(_table(child, document, tables))
-            tables += 1
+    reader = _Reader(document)
+    reader.read(document.element.body)
+    blocks = reader.blocks
     props = document.core_properties
     created: Optional[dt.date] = props.created.date() if props.created else None
     title = collapse(props.title) or next((b.text for b in blocks if isinstance(b, Paragraph)), None)

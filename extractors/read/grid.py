@@ -8,6 +8,7 @@ column.  A row that is one cell across the whole table is a heading.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from boardpapers.schema.models import Cell, Row
 
@@ -18,6 +19,7 @@ class SpanCell:
     colspan: int = 1
     rowspan: int = 1
     continues_above: bool = False  # Word's vMerge="continue": the text is the cell's above
+    fill: Optional[str] = None  # the cell's background colour as printed
 
 
 def real_width(source: list[list[SpanCell]]) -> int:
@@ -41,6 +43,7 @@ def spans_to_rows(source: list[list[SpanCell]], page: int = 1) -> list[Row]:
     rows: list[Row] = []
     for source_row in source:
         grid: list[list[str] | None] = [None] * width
+        fills: list[Optional[str]] = [None] * width
         for col, (left, paragraphs) in list(carried.items()):
             grid[col] = list(paragraphs)
             carried[col] = (left - 1, paragraphs)
@@ -56,6 +59,7 @@ def spans_to_rows(source: list[list[SpanCell]], page: int = 1) -> list[Row]:
             if cell.continues_above and rows and col < len(rows[-1].cells):
                 paragraphs = list(rows[-1].cells[col].paragraphs)
             grid[col] = list(paragraphs)
+            fills[col] = cell.fill
             for extra in range(1, max(cell.colspan, 1)):
                 if col + extra < width:
                     grid[col + extra] = []
@@ -63,5 +67,6 @@ def spans_to_rows(source: list[list[SpanCell]], page: int = 1) -> list[Row]:
                 carried[col] = (cell.rowspan - 1, paragraphs)
             col += max(cell.colspan, 1)
         heading = width > 1 and len(source_row) == 1 and source_row[0].colspan >= width
-        rows.append(Row(cells=[Cell(paragraphs=p or []) for p in grid], page=page, heading=heading))
+        rows.append(Row(cells=[Cell(paragraphs=p or [], fill=f) for p, f in zip(grid, fills)], page=page,
+                        heading=heading))
     return rows

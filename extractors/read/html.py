@@ -37,6 +37,8 @@ def element_lines(el) -> list[str]:
         elif node.tag in _BLOCKS and node is not el:
             parts.append("".join(current))
             current.clear()
+        if node.tag == "img" and node.get("alt"):
+            current.append(f" {node.get('alt')} ")  # a rating drawn as an image says what it is in its alt text
         if node.text and node.tag != "br":
             current.append(node.text)
         for child in node:
@@ -58,13 +60,29 @@ def _table(el, index: int) -> Table:
         if _nearest_table(tr) is not el:
             continue
         cells = [SpanCell(paragraphs=element_lines(td), colspan=_int(td.get("colspan")),
-                          rowspan=_int(td.get("rowspan")))
+                          rowspan=_int(td.get("rowspan")), fill=_fill(td))
                  for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
         if cells:
             source.append(cells)
     caption = el.find("caption")
     return Table(rows=spans_to_rows(source), index=index, aligned_paragraphs=False,
                  caption=collapse(caption.text_content()) if caption is not None else None)
+
+
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}|[a-z]+)", re.I)
+
+
+def _fill(td) -> Optional[str]:
+    """A cell's background colour: its bgcolor, or a background in its style."""
+    if td.get("bgcolor"):
+        return td.get("bgcolor")
+    m = _BACKGROUND.search(td.get("style") or "")
+    return m.group(1) if m else None
+
+
+def is_layout_table(el) -> bool:
+    """A table used to lay out a page: one of its own cells holds another table."""
+    return any(_nearest_table(inner) is el for inner in el.iter("table") if inner is not el)
 
 
 def _nearest_table(el):
@@ -89,16 +107,27 @@ def _parse(data: bytes) -> tuple[object, list[Notice]]:
     so the error log is checked: a page nested too deep for even the raised
     limit is parsed again with its layout wrappers set aside, and a warning says so.
     """
-    parser = lxml.html.HTMLParser(huge_tree=True)
+    encoding = _utf8_or_none(data)
+    parser = lxml.html.HTMLParser(huge_tree=True, encoding=encoding)
     root = lxml.html.document_fromstring(data, parser=parser)
     if not _too_deep(parser):
         return root, []
-    parser = lxml.html.HTMLParser(huge_tree=True)
+    parser = lxml.html.HTMLParser(huge_tree=True, encoding=encoding)
     root = lxml.html.document_fromstring(_WRAPPER_TAGS.sub(b" ", data), parser=parser)
     message = "the HTML nests deeper than the parser's limit; it was read with its layout wrappers set aside"
     if _too_deep(parser):
         message += ", and text nested past the limit was still lost"
     return root, [Notice(kind="html_depth_limit", message=message)]
+
+
+def _utf8_or_none(data: bytes) -> Optional[str]:
+    """ "utf-8" when the bytes are UTF-8 (libxml2 assumes Latin-1 for a page that does not
+    say), else None: the page's own declaration, or libxml2's guess."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
 
 
 def _too_deep(parser) -> bool:
@@ -110,12 +139,17 @@ def read_html(data: bytes, name: str) -> ReadDocument:
     root, warnings = _parse(data)
     blocks = []
     tables = 0
+    layout = {el for el in root.iter("table") if is_layout_table(el)}
     for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in _SKIP or _inside(el, "table") or _inside_skipped(el):
+        if not isinstance(el.tag, str) or el.tag in _SKIP or _inside_data_table(el, layout) or _inside_skipped(el):
             continue
-        if el.tag == "table":
+        if el.tag == "table" and el not in layout:
             blocks.append(_table(el, tables))
             tables += 1
+        elif el.tag in ("td", "th") and not _has_block_child(el):  # a layout table's cell
+            text = " ".join(element_lines(el))
+            if text:
+                blocks.append(Paragraph(text=text))
         elif el.tag in _BLOCKS - {"td", "th", "caption"} and not _has_block_child(el):
             text = " ".join(element_lines(el))
             if text:
@@ -127,11 +161,12 @@ def read_html(data: bytes, name: str) -> ReadDocument:
     return ReadDocument(name=name, format="html", title=title, blocks=blocks, warnings=warnings)
 
 
-def _inside(el, tag: str) -> bool:
+def _inside_data_table(el, layout: set) -> bool:
+    """Inside a table that is read as a table (not one that only lays out the page)."""
     parent = el.getparent()
     while parent is not None:
-        if parent.tag == tag:
-            return True
+        if parent.tag == "table":
+            return parent not in layout
         parent = parent.getparent()
     return False
 
