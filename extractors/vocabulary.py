@@ -17,7 +17,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "recommendation", "recommendations", "objective", "issue", "finding",
         "recommendation finding", "area", "priority", "section", "theme", "key issue",
         "area for improvement", "audit recommendation", "recommendations made",
-        "what we will do", "aim", "goal", "risk", "weakness", "standard",
+        "what we will do", "aim", "goal", "risk", "weakness", "standard", "relevant item", "agenda item",
     ),
     "action": (
         "action", "action proposed", "proposed action", "management action",
@@ -60,7 +60,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "ref": ("ref", "reference", "no", "number", "id", "para", "rec", "recs"),
     "recommendation": (
         "recommendation", "objective", "issue", "finding", "theme", "aim", "goal", "weakness",
-        "standard", "requirement", "area", "concern", "challenge", "gap", "problem", "source",
+        "standard", "requirement", "area", "concern", "challenge", "gap", "problem", "source", "paper", "item",
+        "subject", "topic",
     ),
     "action": (
         "action", "task", "step", "activity", "commitment", "intervention", "deliverable",

@@ -22,6 +22,7 @@ from boardpapers.extractors.read.legacy import read_legacy_word
 from boardpapers.extractors.find.minutes import find_minute_actions
 from boardpapers.extractors.interpret.owners import find_initials
 from boardpapers.extractors.read.pdf import read_pdf
+from boardpapers.extractors.find.flattened import unflatten_tables
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
 from boardpapers.extractors.find.records import find_records
@@ -208,14 +209,15 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     """Every plan in a document: plan tables first, then labelled-record plans."""
     plans: list[PlanDraft] = []
     heading: Optional[str] = None
-    for block in document.blocks:
+    blocks = unflatten_tables(document.blocks)
+    for block in blocks:
         if isinstance(block, Paragraph):
             if block.heading or heading is None or len(block.text) < 120:
                 heading = block.text if len(block.text) < 200 else heading
         elif isinstance(block, Table):
             plans += find_table_plans(block, document.name, title=heading)
-    plans += find_records(document.blocks, document.name)
-    plans += find_minute_actions(document.blocks, document.name, document.paper_date)
+    plans += find_records(blocks, document.name)
+    plans += find_minute_actions(blocks, document.name, document.paper_date)
     return plans
 
 

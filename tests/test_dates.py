@@ -332,3 +332,18 @@ def test_there_are_over_two_hundred_cases():
 def test_a_range_never_ends_before_it_starts():
     d = parse_deadline("Mar-14 – H2", dt.date(2000, 1, 1))  # found by hypothesis
     assert d.start <= d.due and d.due == D(2014, 3, 31)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The plan should be produced by the end of 2008, setting out who leads.", "by the end of 2008"),
+    ("Share the handbook with staff by the end of June 2015.", "by the end of June 2015"),
+    ("The completion date has been extended to March 2025 after the review.", "March 2025"),
+    ("Action target date: 31/03/25", "31/03/25"),
+    ("The team will report in May 2025 on progress.", None),  # a date, but not a due date
+    ("Reviewed for the next update April 2018.", None),
+    (None, None),
+])
+def test_due_phrase_in_a_sentence(sentence, phrase):
+    from boardpapers.extractors.interpret.dates import due_phrase
+
+    assert due_phrase(sentence) == phrase

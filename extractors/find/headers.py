@@ -99,6 +99,24 @@ def head_field(words: list[str]) -> Optional[str]:
     return None
 
 
+_SINGLE_FIELDS = ("recommendation", "action")
+
+
+def _one_column_each(fields: list[Optional[str]], cells: list[str]) -> list[Optional[str]]:
+    """Where two columns name what a row is about ("Recommendation" and "Section"), the one
+    headed with the field's own name keeps it; the other is read as nothing.  (A header
+    word broken over two cells names one field twice, and keeps both.)"""
+    out = list(fields)
+    for field in _SINGLE_FIELDS:
+        columns = [i for i, f in enumerate(fields) if f == field]
+        own = [i for i in columns if normalise_label(cells[i]).startswith(field)]
+        if len(columns) > 1 and len(own) == 1 and not any(b - a == 1 for a, b in zip(columns, columns[1:])):
+            for i in columns:
+                if i != own[0]:
+                    out[i] = None
+    return out
+
+
 def is_plan_header(named: set) -> bool:
     """Do these fields make a plan?  What a row is about (a recommendation or an action)
     with something that follows it up (an owner, a deadline, progress, or the action
@@ -109,6 +127,10 @@ def is_plan_header(named: set) -> bool:
     if about and (followed - about or about == {"recommendation", "action"}):
         return True
     return "progress" in named and bool(named & {"owner", "deadline"})
+
+
+def is_revised_deadline(text: str) -> bool:
+    return normalise_label(text).split()[:1] in ([w] for w in REVISED_DEADLINE_WORDS)
 
 
 def is_original_deadline(text: str) -> bool:
@@ -138,6 +160,7 @@ def header_to_fields(cells: list[str]) -> Optional[list[Optional[str]]]:
     named = {fields[i] for i in known}
     if not is_plan_header(named):
         return None
+    fields = _one_column_each(fields, cells)
     if fields and fields[0] is None and not cells[0].strip():
         fields[0] = "ref"
     return fields

@@ -57,7 +57,7 @@ def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> 
     """One plan of every labelled action in the paper's paragraphs, or none."""
     items: list[RawItem] = []
     for block in blocks:
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or block.text.isupper():  # a title in capitals is no action
             continue
         labels = _labels(block.text)
         if not labels:

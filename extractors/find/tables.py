@@ -15,11 +15,13 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse, ends_sentence, starts_lowercase
 from boardpapers.extractors.find.columns import refine_columns
-from boardpapers.extractors.find.headers import header_to_fields, is_original_deadline, is_plan_header
+from boardpapers.extractors.find.headers import (
+    header_to_fields, is_original_deadline, is_plan_header, is_revised_deadline,
+)
 from boardpapers.extractors.interpret.refs import (
     fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_numbered,
 )
-from boardpapers.extractors.interpret.dates import parse_deadline
+from boardpapers.extractors.interpret.dates import due_phrase, parse_deadline
 from boardpapers.extractors.interpret.rag import fill_rating
 from boardpapers.extractors.vocabulary import LIFECYCLE_HEADINGS
 from boardpapers.schema.models import PlanDraft, Provenance, RawItem, Row, Table
@@ -256,9 +258,19 @@ class PlanAssembler:
             prov = Provenance(document=self.document, page=group.page, last_page=group.last_page,
                               table=self.table_index, line=group.line)
             for item in group.items or [{}]:
+                if "deadline" not in self.columns:  # no deadline column: a due date the row's text sets
+                    item = {**item, "deadline": self.due_in_text(item, group.recommendation)}
                 out.append(RawItem(ref=ref, recommendation=group.recommendation or None,
                                    provenance=prov, **{k: v or None for k, v in item.items()}))
         return out
+
+    @staticmethod
+    def due_in_text(item: dict[str, str], recommendation: Optional[str]) -> Optional[str]:
+        for text in (item.get("action"), recommendation, item.get("progress")):
+            found = due_phrase(text)
+            if found:
+                return found
+        return None
 
 
 def is_lifecycle_heading(text: str) -> bool:
@@ -311,13 +323,18 @@ def _unglue(row: Row, header: list[str]) -> Row:
 
 
 def _deadline_columns(columns: list[Optional[str]], header: list[str]) -> list[Optional[str]]:
-    """Two deadline columns: the one headed 'original' keeps the first date, the other is the deadline."""
+    """Two deadline columns: the one headed 'original' keeps the first date, the other is the
+    deadline; or, where one is headed 'revised' or 'new', that one is the deadline and the
+    other ("Target date") the original."""
     if columns.count("deadline") < 2:
         return columns
-    return [
-        "original_deadline" if col == "deadline" and is_original_deadline(text) else col
-        for col, text in zip(columns, header)
-    ]
+    if any(col == "deadline" and is_original_deadline(text) for col, text in zip(columns, header)):
+        return ["original_deadline" if col == "deadline" and is_original_deadline(text) else col
+                for col, text in zip(columns, header)]
+    revised = [i for i, (col, text) in enumerate(zip(columns, header)) if col == "deadline" and is_revised_deadline(text)]
+    if not revised:
+        return columns
+    return ["original_deadline" if col == "deadline" and i not in revised else col for i, col in enumerate(columns)]
 
 
 def find_table_plans(table: Table, document: str, title: Optional[str] = None) -> list[PlanDraft]:

@@ -281,3 +281,28 @@ def parse_deadline(text: Optional[str], paper_date: Optional[dt.date] = None) ->
         return Deadline(text=raw, status="date", start=chosen.start, due=chosen.end,
                         granularity=chosen.granularity, span=chosen.span, original=orig)
     return Deadline(text=raw, status=_status_of(clean) or "none")
+
+
+# Words that make a date in a sentence the row's due date: "by the end of June", "no later than".
+_DUE_ANCHOR = re.compile(r"\b(?:(?P<keep>by|before|no later than|not later than)|until|extended to|revised to|"
+                         r"target date(?: of)?|due(?: date)?(?: of)?|deadline(?: of)?)\s*:?\s*(?:the\s+)?$", re.I)
+_DUE_YEAR = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:19|20)\d{2}\b|\bby\s+(?:19|20)\d{2}\b", re.I)
+_ANCHOR_REACH = 30  # characters before a date in which its anchor must stand
+
+
+def due_phrase(text: Optional[str], paper_date: Optional[dt.date] = None) -> Optional[str]:
+    """The due date a sentence sets for itself ("… by the end of 2008", "extended to March
+    2025"), as printed; None where its dates are not anchored as due dates ("will report
+    in May 2025" is no deadline)."""
+    if not text:
+        return None
+    year = _DUE_YEAR.search(text)
+    if year:
+        return year.group()
+    for period in sentence_periods(text, paper_date):
+        a, b = period.span
+        anchor = _DUE_ANCHOR.search(text[max(0, a - _ANCHOR_REACH):a])
+        if anchor:
+            start = max(0, a - _ANCHOR_REACH) + anchor.start() if anchor.group("keep") else a
+            return text[start:b]
+    return None

@@ -66,8 +66,31 @@ def blank_punctuation_runs(text: str) -> str:
     return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
+_WINDOW = 50_000  # characters tokenised at a time: spaCy refuses a text past its max_length
+
+
+def _windows(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) of text cut at white space into pieces of at most about _WINDOW characters."""
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + _WINDOW)
+        if end < len(text):
+            space = text.rfind(" ", start + _WINDOW // 2, end)
+            end = space if space > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
 def find_date_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) character spans of the date expressions in text, longest first wins."""
+    found = []
+    for offset, piece in _windows(text):
+        found += [(offset + a, offset + b, kind) for a, b, kind in _spans(piece)]
+    return found
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
     from spacy.util import filter_spans
 
     nlp, matcher = _pipeline()

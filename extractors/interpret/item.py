@@ -14,6 +14,14 @@ from boardpapers.schema.models import Item, RawItem
 TEXT_FIELDS_SCANNED = ("recommendation", "action", "progress", "outcome", "extra")
 
 
+PLACEHOLDERS = frozenset({"", "-", "–", "—", "n/a", "na", "tbc", "tba", "none", "nil", "?", "tbd"})
+
+
+def is_placeholder(text: Optional[str]) -> bool:
+    """A cell that holds a mark rather than a value: empty, a dash, N/A, TBC."""
+    return collapse(text).casefold().strip(". ") in PLACEHOLDERS
+
+
 def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
     """Interpret one row.  Cross-references come back unresolved (see boardpapers.ingest.reconcile)."""
     deadline = parse_deadline(raw.deadline, paper_date)
@@ -24,7 +32,7 @@ def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
             owner_text, deadline = deadline.text, parse_deadline(None)
     if raw.original_deadline:
         original = parse_deadline(raw.original_deadline, paper_date)
-        if deadline.status == "none" and not deadline.text:
+        if is_placeholder(deadline.text):  # "–", "N/A", "TBC" in the revised-date cell
             deadline = original
         else:
             deadline = deadline.model_copy(update={"original": original})

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Optional
 
 from boardpapers.extractors.cleaning import cell_paragraphs, collapse, strip_markup
+from boardpapers.extractors.read.fixed_width import fixed_width_to_tabs
 from boardpapers.schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
@@ -34,6 +35,7 @@ class _Line:
     furniture: bool = False
     repeated: bool = False
     breaks_page: bool = False
+    heading: bool = False  # a table's heading row, where the layout shows it (fixed-width dumps)
 
     @cached_property
     def cleaned(self) -> list[str]:
@@ -80,7 +82,7 @@ class _Builder:
     def add_row(self, line: _Line) -> None:
         cells = [Cell(paragraphs=cell_paragraphs(c)) for c in line.cells]
         self.rows.append(Row(cells=cells, page=self.page, line=line.number,
-                             starts_page=self.page_break_pending, repeated=line.repeated))
+                             starts_page=self.page_break_pending, repeated=line.repeated, heading=line.heading))
         if not line.repeated:
             self.page_break_pending = False
             self.content_since_break = True
@@ -234,7 +236,8 @@ def read_text(data: bytes, name: str) -> ReadDocument:
     """Read a text or markdown dump into paragraphs and tables."""
     encoding = detect_encoding(data)
     text = data.decode(encoding, errors="replace")
-    lines = [_Line(number=i + 1, cells=split_cells(raw), raw=raw) for i, raw in enumerate(text.splitlines())]
+    lines = [_Line(number=line.number, cells=split_cells(line.text), raw=line.text, heading=line.heading)
+             for line in fixed_width_to_tabs(text.splitlines())]
     lines = [l for l in lines if not is_separator(l.cells)]
     mark_furniture(lines)
     builder = _Builder()
