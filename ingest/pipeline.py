@@ -22,6 +22,7 @@ from boardpapers.extractors.read.legacy import read_legacy_word
 from boardpapers.extractors.find.minutes import find_minute_actions
 from boardpapers.extractors.interpret.owners import find_initials
 from boardpapers.extractors.read.pdf import read_pdf
+from boardpapers.extractors.find.action_column import find_action_column_minutes
 from boardpapers.extractors.find.flattened import unflatten_tables
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
@@ -218,6 +219,7 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
             plans += find_table_plans(block, document.name, title=heading)
     plans += find_records(blocks, document.name)
     plans += find_minute_actions(blocks, document.name, document.paper_date)
+    plans += find_action_column_minutes(blocks, document.name, document.paper_date)
     return plans
 
 

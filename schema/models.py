@@ -45,6 +45,9 @@ class Cell(BaseModel):
 
     paragraphs: list[str] = Field(default_factory=list)
     fill: Optional[str] = None
+    # Each printed line with where it stands on the page (the top of the line, in points),
+    # where the format has geometry (PDF): what sits level with what across a row.
+    lines: list[tuple[float, str]] = Field(default_factory=list)
 
     @property
     def text(self) -> str:

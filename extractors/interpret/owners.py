@@ -24,8 +24,14 @@ _JOINER = re.compile(r"\(?\b(?:" + "|".join(re.escape(j) for j in OWNER_JOINERS)
 _BRACKETED_INITIALS = re.compile(r"\s*\([A-Z]{2,4}\)")  # "Dr Priya Shah (PS)": the person's initials, not an owner
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[\.']?(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|St\.?)$")
 _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")
+_INITIALS_LIST = re.compile(r"^\s*(?:[A-Z]{2,4}|ALL|All)(?:\s*[/,&]\s*(?:[A-Z]{2,4}|ALL))*\s*$")
+
+
+def is_initials_list(text: str) -> bool:
+    """ "SG", "SG/NS", "PP / NS", "ALL": a cell line that names people by their initials only."""
+    return bool(_INITIALS_LIST.match(text or ""))
 _VOCAB = frozenset(ROLE_WORDS) | frozenset(ORG_WORDS)
-_EMPTY = {"n/a", "na", "none", "-", "tbc", "tba", "all"}
+_EMPTY = {"n/a", "na", "none", "-", "tbc", "tba"}  # "All" is an owner: everyone present
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ _COLUMN_GAP = 12.0      # points of white space that separate two header cells
 _ROW_GAP_FACTOR = 1.35  # a gap this much wider than the text's leading starts a new row
 _PARAGRAPH_GAP_FACTOR = 1.6
 _MARGIN = 0.1  # running headers and footers sit in the top or bottom tenth of the page
+_CONTINUATION_TOP = 0.25  # a one-row table starting this high on a page carries on the one before
 
 
 @dataclass
@@ -122,6 +123,13 @@ def _words_in(words: list[dict], x0: float, top: float, x1: float, bottom: float
     return [line.text for line in _words_to_lines(inside)]
 
 
+def _lines_in(words: list[dict], bbox) -> list[tuple[float, str]]:
+    """(top, text) of each printed line inside a cell's box."""
+    inside = [w for w in words if bbox[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= bbox[2] + 1
+              and bbox[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= bbox[3] + 1]
+    return [(round(line.top, 1), line.text) for line in _words_to_lines(inside)]
+
+
 def _ruled_tables(page, words: list[dict]) -> list[tuple[tuple, list[Row]]]:
     """Ruled tables by pdfplumber's line finder.  Where a rule is missing, pdfplumber finds no
     cell at a grid position and drops the words printed there; they are taken back from
@@ -131,8 +139,10 @@ def _ruled_tables(page, words: list[dict]) -> list[tuple[tuple, list[Row]]]:
     for table in page.find_tables(settings):
         texts = table.extract()
         rows_meta = table.rows
-        if len(texts) < 2 or max(len(r) for r in texts) < 2:
+        if not texts or max(len(r) for r in texts) < 2:
             continue
+        if len(texts) < 2 and table.bbox[1] > page.height * _CONTINUATION_TOP:
+            continue  # one row is a table only where it carries on a table from the page before
         spans = _column_spans(rows_meta, max(len(r) for r in texts))
         rows: list[Row] = []
         previous_cells: list[Optional[tuple]] = [None] * len(texts[0])
@@ -150,7 +160,7 @@ def _ruled_tables(page, words: list[dict]) -> list[tuple[tuple, list[Row]]]:
                     out.append(Cell(paragraphs=[_join_lines(lost)] if lost else []))
                     continue
                 paragraphs = [_join_lines((text or "").split("\n"))] if text else []
-                out.append(Cell(paragraphs=paragraphs))
+                out.append(Cell(paragraphs=paragraphs, lines=_lines_in(words, bbox) if text and bbox else []))
                 if c < len(previous_cells):
                     previous_cells[c] = (bbox, paragraphs)
             filled = sum(1 for cell in out if not cell.is_empty)
@@ -404,8 +414,10 @@ def _read_page_fully(page, open_layout, header_fields: HeaderFields) -> tuple[_P
 
 
 def _ends_in_table(page: _Page) -> bool:
-    """Does the page's last block sit in a table (which may go on over the page)?"""
-    return bool(page.items) and isinstance(page.items[-1][1], Table)
+    """Does the page's last block, above the footer margin, sit in a table (which may go on
+    over the page)?  A running footer printed below a table does not end it."""
+    body = [item for top, item in page.items if isinstance(item, Table) or top < page.height * (1 - _MARGIN)]
+    return bool(body) and isinstance(body[-1], Table)
 
 
 def _metadata_date(metadata: dict) -> Optional[dt.date]:

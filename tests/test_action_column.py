@@ -1,0 +1,46 @@
+"""Minutes printed as a ruled table with an Action column of initials beside the text."""
+from boardpapers.ingest.export import document_records
+from boardpapers.ingest.pipeline import extract_document
+from tests.readers import pdf_with
+
+COLUMNS = (40, 80, 460, 540)
+
+
+def _minutes(c, _, initials=True):
+    """Two minutes; the initials stand level with the line that sets each task."""
+    c.setFont("Helvetica", 10)
+    rows = [(780, 760), (760, 650), (650, 580)]
+    for top, bottom in rows:
+        c.line(COLUMNS[0], top, COLUMNS[-1], top)
+        c.line(COLUMNS[0], bottom, COLUMNS[-1], bottom)
+    for x in COLUMNS:
+        c.line(x, rows[0][0], x, rows[-1][1])
+    c.drawString(465, 766, "Action")
+    c.drawString(45, 745, "1.")
+    for y, text in [(745, "Library opening hours"), (731, "The Board agreed the new hours for the summer."),
+                    (717, "The Branch Manager will write to every branch"),
+                    (703, "by the end of May 2024 to confirm them."), (689, "No other comments were made.")]:
+        c.drawString(85, y, text)
+    if initials:
+        c.drawString(465, 717, "JS")
+    c.drawString(45, 635, "2.")
+    for y, text in [(635, "Budget"), (621, "The Treasurer will bring a revised budget to the next meeting."),
+                    (607, "Members thanked the Treasurer.")]:
+        c.drawString(85, y, text)
+    if initials:
+        c.drawString(465, 621, "TR/AB")
+
+
+def test_each_line_of_initials_is_an_item_with_the_sentence_beside_it():
+    items = document_records(extract_document(pdf_with(_minutes), "minutes.pdf"))
+    assert [(i["ref"], i["action"], i["owners"], i["deadline"]) for i in items] == [
+        ("1", "The Branch Manager will write to every branch by the end of May 2024 to confirm them.", ["JS"],
+         "2024-05-31"),
+        ("2", "The Treasurer will bring a revised budget to the next meeting.", ["TR", "AB"], None),
+    ]
+
+
+def test_minutes_with_an_empty_action_column_give_nothing():
+    """Prose such as "The Treasurer will bring a revised budget" is no item without initials."""
+    empty = pdf_with(lambda c, n: _minutes(c, n, initials=False))
+    assert document_records(extract_document(empty, "minutes.pdf")) == []
