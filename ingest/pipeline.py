@@ -24,6 +24,7 @@ from boardpapers.extractors.interpret.owners import find_initials
 from boardpapers.extractors.read.pdf import read_pdf
 from boardpapers.extractors.find.action_column import find_action_column_minutes
 from boardpapers.extractors.find.flattened import unflatten_tables
+from boardpapers.extractors.find.labelled import find_labelled_records
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
 from boardpapers.extractors.find.records import find_records
@@ -217,7 +218,12 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
                 heading = block.text if len(block.text) < 200 else heading
         elif isinstance(block, Table):
             plans += find_table_plans(block, document.name, title=heading)
-    plans += find_records(blocks, document.name)
+    records = find_records(blocks, document.name)
+    plans += records
+    if not records:  # the rated-section shapes are labelled records of their own kind
+        labelled, used = find_labelled_records(blocks, document.name)
+        plans += labelled
+        blocks = [b for i, b in enumerate(blocks) if i not in used]
     plans += find_minute_actions(blocks, document.name, document.paper_date)
     plans += find_action_column_minutes(blocks, document.name, document.paper_date)
     return plans

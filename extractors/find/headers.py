@@ -10,6 +10,7 @@ from boardpapers.extractors.vocabulary import (
 )
 
 _LOOKUP = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
+LABEL_PHRASES = frozenset(_LOOKUP)  # the headers and labels known word for word
 _WORD_FIELD = {word: field for field, words in HEADER_WORDS.items() for word in words}
 _UNMAPPED = frozenset(UNMAPPED_HEADERS)
 _MAX_HEADER_WORDS = 8

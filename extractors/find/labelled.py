@@ -1,0 +1,188 @@
+"""Plans written as labelled records: "Action: … / Owner: … / Due: …", in any format.
+
+An e-mailed action list, a Word table of two columns per action (label | value),
+an HTML card or definition list, a markdown list whose sub-items are "Owner: …"
+and "Due: …": each is a run of label and value pairs, and the labels go through
+the same column vocabulary as table headers (`headers.label_field`), so "Lead",
+"Responsible Officer" and "By when" mean what they mean in a table.  A record
+runs while its lines are labelled (unlabelled text carries on the value above);
+it ends where a label comes round again, where a two-column table ends, or at a
+line that is neither.  A short line just before a record with no action of its
+own is its title (a card's heading, a list item in bold).  A record is an item
+when it says what is to be done (an action or a recommendation) and who, when or
+how it stands (an owner, a deadline, progress or a rating).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
+from boardpapers.extractors.interpret.refs import ref_cell
+from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
+
+_LABEL_AT_START = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()/&' ]{0,40}?)(?:\s+(?P<ref>[A-Z]{0,4}\s?\d[\w./-]{0,12}))?"
+                             r"\s*[:–—]\s*(?P<value>.*)$", re.S)
+_COLON = re.compile(r"\s*:\s+")
+_MAX_LABEL_WORDS = 3
+_ABOUT = {"action", "recommendation"}
+_FOLLOWED = {"owner", "deadline", "progress", "rag"}
+_TITLE_WORDS = 16
+# Labels a paper's own details use ("Date: 8 May 2014", "Title: …"): in a record they name nothing.
+_METADATA_LABELS = frozenset({"date", "title", "no", "number", "version", "id"})
+_FIELDS = ("ref", "recommendation", "action", "owner", "deadline", "progress", "outcome", "rag")
+
+
+@dataclass
+class _Record:
+    fields: dict[str, str] = field(default_factory=dict)
+    page: int = 1
+    line: Optional[int] = None
+    titled: bool = False  # its action is the line printed above it, not a labelled value
+    last: Optional[str] = None  # the field the next unlabelled line carries on
+    pending: bool = False  # a label printed alone ("Owner"), its value on the next line
+    blocks: list[int] = field(default_factory=list)
+
+    @property
+    def is_item(self) -> bool:
+        """What is to be done, and who, when or how it stands; a record whose action is only the
+        line above it must name an owner, a deadline or a rating (progress alone is a note)."""
+        followed = set(self.fields) & (_FOLLOWED - {"progress"} if self.titled else _FOLLOWED)
+        return bool(set(self.fields) & _ABOUT and followed)
+
+    def put(self, name: str, value: str) -> None:
+        self.fields[name] = collapse(f"{self.fields.get(name, '')} {value}")
+        self.last, self.pending = name, False
+
+
+def split_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
+    """(field, ref, value) for "Owner: Estates", "ACTION 12/25: Fix it", or None."""
+    m = _LABEL_AT_START.match(text)
+    if not m or normalise_label(m.group("label")) in _METADATA_LABELS:
+        return None
+    name = label_field(m.group("label"))
+    if name is None:
+        return None
+    ref = m.group("ref")
+    return name, (ref_cell(ref.strip()) or ref.strip()) if ref else None, m.group("value").strip()
+
+
+def inline_pairs(text: str) -> list[tuple[str, Optional[str], str]]:
+    """A line that strings several labels together ("ACTION 3: Fix it. Owner: JB Due: May") -> its pairs."""
+    first = split_label(text)
+    if first is None:
+        return []
+    name, ref, rest = first
+    pairs: list[tuple[str, Optional[str], str]] = []
+    start = 0
+    current = (name, ref)
+    for label_start, label_end, label in _inline_labels(rest):
+        pairs.append((current[0], current[1], rest[start:label_start].strip()))
+        current, start = (label, None), label_end
+    pairs.append((current[0], current[1], rest[start:].strip()))
+    return pairs
+
+
+def _inline_labels(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, field) of each label inside a line: the capitalised word or words just
+    before a colon that name a field ("… Manager Due: May" -> "Due"; "Responsible Officer: …")."""
+    found = []
+    for colon in _COLON.finditer(text):
+        words = list(re.finditer(r"\S+", text[:colon.start()]))
+        best = None
+        for n in range(1, min(_MAX_LABEL_WORDS, len(words)) + 1):
+            first = words[-n]
+            phrase = text[first.start():colon.start()]
+            if not phrase[:1].isupper():
+                continue
+            name = label_field(phrase)
+            if name and (best is None or normalise_label(phrase) in LABEL_PHRASES):
+                best = (first.start(), colon.end(), name)
+        if best and best[0] > 0:
+            found.append(best)
+    return found
+
+
+def _labelled_lines(blocks: list[Block]):
+    """(block index, pairs or None, text, is_table_row, table index) for each line of the blocks."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            alone = _label_alone(block.text)
+            pairs = inline_pairs(block.text) or ([(alone, None, "")] if alone else None)
+            yield index, pairs, block.text, None
+        elif isinstance(block, Table):
+            for row in block.rows:
+                filled = [c for c in row.cells if not c.is_empty]
+                if len(row.cells) >= 2 and len(filled) >= 1 and not row.cells[0].is_empty \
+                        and label_field(row.cells[0].text):
+                    value = " ".join(c.text for c in row.cells[1:] if not c.is_empty)
+                    yield index, [(label_field(row.cells[0].text), None, value)], row.cells[0].text, id(block)
+                else:
+                    yield index, None, " ".join(c.text for c in filled), id(block)
+
+
+def _label_alone(text: str) -> Optional[str]:
+    """The field a line names when the line is nothing but a known label ("Owner", "Due:"), the
+    value printed below it (a definition list, a card).  A value such as "Clinic Manager" is
+    not taken for a label: only the labels known word for word stand alone."""
+    key = normalise_label(text)
+    if len(key.split()) > 4 or key in _METADATA_LABELS or (key not in LABEL_PHRASES and key.rstrip("s") not in LABEL_PHRASES):
+        return None
+    return label_field(text.rstrip(": "))
+
+
+def _is_title(text: str) -> bool:
+    """A short line that can name the record below it; a line that is itself a header
+    ("Actions Required") is a flattened table's header, not a title."""
+    return 0 < len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith(":") and label_field(text) is None
+
+
+def find_labelled_records(blocks: list[Block], document: str) -> tuple[list[PlanDraft], set[int]]:
+    """Plans of labelled records among the blocks, and the indexes of the blocks they used."""
+    records: list[_Record] = []
+    current: Optional[_Record] = None
+    previous_text: Optional[tuple[int, str]] = None
+    table_of_current = None
+    for index, pairs, text, table in _labelled_lines(blocks):
+        if current is not None and table_of_current is not None and table != table_of_current:
+            current = None  # a two-column table is one record
+        if pairs is None:
+            if current is not None and table is None and current.last and \
+                    (current.pending or len(text.split()) > _TITLE_WORDS):
+                current.put(current.last, text)  # a label's value below it, or prose carrying on the value
+                current.blocks.append(index)
+                continue
+            current = None
+            previous_text = (index, text) if table is None else None
+            continue
+        for name, ref, value in pairs:
+            if current is not None and current.pending and not value:
+                records.remove(current)  # labels one under another: a table's header flattened, not a record
+                current = None
+                break
+            if current is None or name in current.fields and name != "progress":
+                current = _Record(page=getattr(blocks[index], "page", 1), line=getattr(blocks[index], "line", None))
+                records.append(current)
+                table_of_current = table
+                if previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]) \
+                        and name not in _ABOUT:
+                    current.put("action", previous_text[1])
+                    current.titled = True
+                    current.blocks.append(previous_text[0])
+            if ref and "ref" not in current.fields:
+                current.fields["ref"] = ref
+            if value:
+                current.put(name, value)
+            else:
+                current.last, current.pending = name, True
+            current.blocks.append(index)
+        previous_text = None
+    items = [r for r in records if r.is_item]
+    if not items:
+        return [], set()
+    raw = [RawItem(**{k: r.fields.get(k) or None for k in _FIELDS},
+                   provenance=Provenance(document=document, page=r.page, line=r.line)) for r in items]
+    used = {i for r in items for i in r.blocks}
+    return [PlanDraft(title=None, shape="actions_log", provenance=raw[0].provenance, items=raw)], used

@@ -1,0 +1,86 @@
+"""Labelled records in every format: the labels mean what table headers mean."""
+import pytest
+
+from boardpapers.ingest.export import document_records
+from boardpapers.ingest.pipeline import extract_document
+from tests.readers import docx_bytes
+
+
+def _items(data: bytes, name: str):
+    return [(i["ref"], i["action"], i["owners"], i["deadline"], i["progress"], i["rag"])
+            for i in document_records(extract_document(data, name))]
+
+
+EMAIL = b"""Subject: actions from the estates group, 3 March 2024
+
+ACTION 12/24: Fix the leaking roof over the day centre. Owner: Facilities Manager Due: 30 April 2024
+ACTION 13/24: Order new signs for the car park. Owner: JB Due: May 2024 Status: Quotes in hand
+Thanks, and see you next month.
+"""
+
+
+def test_e_mailed_action_lines():
+    assert _items(EMAIL, "actions.txt") == [
+        ("12/24", "Fix the leaking roof over the day centre.", ["Facilities Manager"], "2024-04-30", None, None),
+        ("13/24", "Order new signs for the car park.", ["JB"], "2024-05-31", "Quotes in hand", None),
+    ]
+
+
+def _key_value_tables(document):
+    document.add_paragraph("Action log, June 2023")
+    for action, lead, when, rating in [("Recruit two health visitors.", "Head of Nursing", "September 2023", "Amber"),
+                                       ("Publish the school nurse leaflet.", "Comms Team", "July 2023", "Green")]:
+        table = document.add_table(rows=4, cols=2)
+        for row, (label, value) in zip(table.rows, [("Action", action), ("Lead", lead), ("By when", when),
+                                                    ("RAG", rating)]):
+            row.cells[0].text, row.cells[1].text = label, value
+        document.add_paragraph("")
+
+
+def test_a_word_table_of_labels_per_action():
+    assert _items(docx_bytes(_key_value_tables), "log.docx") == [
+        (None, "Recruit two health visitors.", ["Head of Nursing"], "2023-09-30", None, "amber"),
+        (None, "Publish the school nurse leaflet.", ["Comms Team"], "2023-07-31", None, "green"),
+    ]
+
+
+CARDS = """<html><head><meta charset="utf-8"></head><body><h1>Actions</h1>
+<article><h3>Open the new clinic on Saturdays</h3>
+<dl><dt>Owner</dt><dd>Clinic Manager</dd><dt>Due</dt><dd>Q2 2024/25</dd><dt>Status</dt><dd>Rota drafted</dd></dl></article>
+<article><h3>Text patients a day before</h3>
+<dl><dt>Owner</dt><dd>Digital Lead</dd><dt>Due</dt><dd>March 2025</dd></dl></article>
+</body></html>""".encode()
+
+
+def test_html_cards_with_definition_lists():
+    assert _items(CARDS, "cards.html") == [
+        (None, "Open the new clinic on Saturdays", ["Clinic Manager"], "2024-09-30", "Rota drafted", None),
+        (None, "Text patients a day before", ["Digital Lead"], "2025-03-31", None, None),
+    ]
+
+
+NESTED = b"""# Delivery actions
+
+- **Map every warm space in the borough**
+  - Owner: Community Hubs Lead
+  - Due: November 2023
+- **Train library staff in money advice**
+  - Owner: Libraries Manager
+  - Due: January 2024
+"""
+
+
+def test_a_markdown_list_with_labelled_sub_items():
+    assert _items(NESTED, "plan.md") == [
+        (None, "Map every warm space in the borough", ["Community Hubs Lead"], "2023-11-30", None, None),
+        (None, "Train library staff in money advice", ["Libraries Manager"], "2024-01-31", None, None),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    b"Recommendation: That the board notes the report.\n\nThe report sets out the year's work.\n",
+    b"Offences by age\n\nNote: numbers are small and have been rounded.\n\nMost incidents were in town.\n",
+    b"Actions Required\n\nLead Officer(s)\n\nProgress\n\n1. Devise a policy\n",
+])
+def test_narrative_and_flattened_headers_are_not_records(text):
+    assert _items(text, "note.txt") == []
