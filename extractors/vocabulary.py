@@ -222,6 +222,9 @@ OWNER_JOINERS = (
     "in conjunction with", "supported by", "with support from", "working with", "together with",
     "on behalf of", "assisted by",
 )
+# What an owner cell may hold that names nobody: a status written in the wrong column.
+NOT_OWNERS = ("on track", "in place", "in progress", "complete", "completed", "ongoing", "not started",
+              "delayed", "done", "closed", "open", "not yet due", "overdue", "see above", "as above")
 # Place words that join an organisation's name rather than a person's ("East Midlands Ambulance").
 PLACE_WORDS = ("east", "west", "north", "south", "midlands", "central", "greater", "upper", "lower")
 # Lower-case words after which a capitalised run names a role or a body, not a person.

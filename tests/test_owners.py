@@ -88,3 +88,23 @@ def test_same_person_rules(a, b, rule):
 def test_printed_abbreviation_is_kept():
     assert [o.name for o in split_owners("Andrew St. John")] == ["Andrew St. John"]
     assert [o.name for o in split_owners("Stuart Cameron Strickland.")] == ["Stuart Cameron Strickland"]
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("Chukwuemeka Obi", ["Chukwuemeka Obi"]),  # a name the dictionary does not know
+    ("Chukwuemeka Obi, Head of Finance", ["Chukwuemeka Obi"]),  # name, job title -> the name
+    ("Dr Nkechi Eze", ["Nkechi Eze"]),
+    ("Tran Van Minh / Aoife Ní Riain", ["Tran Van Minh", "Aoife Ní Riain"]),
+    ("Head of Estates (North)", ["Head of Estates (North)"]),  # a qualifier stays with its owner
+    ("Priya Shah (PS)", ["Priya Shah"]),  # the person's own initials do not
+    ("DoH&S", ["DoH&S"]),  # "&" splits only with spaces round it
+    ("Estates, Parks and Highways", ["Estates", "Parks", "Highways"]),  # a list of bodies
+    ("Head of Planning, Performance and Quality", ["Head of Planning, Performance and Quality"]),
+    ("JB and KL", ["JB", "KL"]),
+    ("Trina Shane and Charlie Moat, Group Managers", ["Trina Shane", "Charlie Moat"]),
+    ("[Sam Reid](mailto:sam.reid@example.org)", ["Sam Reid"]),
+    ("On track", []), ("In place", []),  # a status in the owner's place is nobody
+    ("ALL", ["ALL"]),
+])
+def test_owners_as_people_write_them(cell, names):
+    assert [o.name for o in split_owners(cell)] == names

@@ -12,7 +12,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.vocabulary import (
-    HONORIFICS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POSTNOMINALS, ROLE_CONNECTORS, ROLE_WORDS,
+    HONORIFICS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POSTNOMINALS, ROLE_CONNECTORS, ROLE_WORDS,
 )
 from boardpapers.schema.models import Owner
 
@@ -20,7 +20,12 @@ _HONORIFIC = re.compile(
     r"^(?P<h>(?:(?:" + "|".join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))
     + r")\.?\s+)+)", re.I)
 _POSTNOMINAL = re.compile(r"(?:,?\s+(?:" + "|".join(POSTNOMINALS) + r")\b\.?)+\s*$", re.I)
-_JOINER = re.compile(r"\(?\b(?:" + "|".join(re.escape(j) for j in OWNER_JOINERS) + r")\b|[/;&+\n()]", re.I)
+# "&" joins two owners only with spaces round it ("DoH&S" is one); a bracket opens a second owner
+# ("Director of Public Health (Rod Moore)") unless it only qualifies the first ("Head of Estates (North)").
+_JOINER = re.compile(r"\(?\b(?:" + "|".join(re.escape(j) for j in OWNER_JOINERS) + r")\b|[/;+\n()]|\s&\s", re.I)
+_QUALIFIER = re.compile(r"\s*\((?P<word>[A-Za-z]+)\)")
+_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\([^)]*\)")
+_MAILTO = re.compile(r"\bmailto:", re.I)
 _BRACKETED_INITIALS = re.compile(r"\s*\([A-Z]{2,4}\)")  # "Dr Priya Shah (PS)": the person's initials, not an owner
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[\.']?(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|St\.?)$")
 _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")
@@ -32,6 +37,7 @@ def is_initials_list(text: str) -> bool:
     return bool(_INITIALS_LIST.match(text or ""))
 _VOCAB = frozenset(ROLE_WORDS) | frozenset(ORG_WORDS)
 _EMPTY = {"n/a", "na", "none", "-", "tbc", "tba"}  # "All" is an owner: everyone present
+_NOT_OWNERS = frozenset(NOT_OWNERS)
 
 
 @lru_cache(maxsize=1)
@@ -131,10 +137,17 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
     honorific, body = strip_honorific(chunk)
     parts = [p.strip() for p in body.split(",") if p.strip()]
     people: list[Owner] = []
-    for part in parts:
+    for index, part in enumerate(parts):
         h, text = strip_honorific(part)
         tokens = text.split()
-        if all(_is_name_token(t) for t in tokens) and 2 <= len(tokens) and is_given_name(tokens[0]):
+        named = is_given_name(tokens[0]) if tokens else False
+        # A name the dictionary does not know ("Chukwuemeka Obi") is a name all the same when it
+        # stands alone, carries an honorific, or a job title follows it ("…, Head of Finance").
+        titled = index + 1 < len(parts) and _classify(parts[index + 1]) in ("role", "organisation")
+        if not named and 2 <= len(tokens) <= 4 and (h or honorific or titled or len(parts) == 1) \
+                and all(_is_name_token(t) for t in tokens) and not any(t.isupper() for t in tokens):
+            named = True
+        if all(_is_name_token(t) for t in tokens) and 2 <= len(tokens) and named:
             people += [Owner(name=n, kind="person", honorific=h or honorific, raw=chunk)
                        for n in split_juxtaposed(_printed_tokens(tokens))]
             continue
@@ -145,6 +158,9 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
             people += [Owner(name=n, kind="person", honorific=h, raw=chunk) for n in split_juxtaposed(run)]
     if people:
         return people
+    bodies = _comma_list(body)
+    if bodies:
+        return [Owner(name=b, kind=_classify(b), raw=chunk) for b in bodies]
     text = collapse(body).rstrip(".,")
     half = len(text) // 2
     if len(text) > 10 and text[:half].strip() == text[half:].strip():
@@ -168,7 +184,10 @@ def role_holders(text: str) -> dict[str, str]:
 
 def split_owners(text: Optional[str]) -> list[Owner]:
     """Every distinct owner a responsibility cell names, in order."""
-    if not text or collapse(text).casefold() in _EMPTY:
+    if not text:
+        return []
+    text = _MAILTO.sub("", _MARKDOWN_LINK.sub(lambda m: m.group("text"), text))
+    if collapse(text).casefold().strip(". ") in _EMPTY | _NOT_OWNERS:
         return []
     holders = role_holders(text)
     owners = _split_owners(text)
@@ -177,7 +196,9 @@ def split_owners(text: Optional[str]) -> list[Owner]:
 
 def _split_owners(text: str) -> list[Owner]:
     text = _BRACKETED_INITIALS.sub("", text)
-    chunks = [collapse(c).strip(" ,.-()") for c in _JOINER.split(text)]  # line breaks separate owners
+    text = _QUALIFIER.sub(lambda m: f" \x00{m.group('word')}\x01" if _is_qualifier(m.group("word")) else m.group(), text)
+    chunks = [collapse(c).strip(" ,.-()").replace("\x00", "(").replace("\x01", ")")
+              for c in _JOINER.split(text)]  # line breaks separate owners
     owners: list[Owner] = []
     seen: set[str] = set()
     for chunk in chunks:
@@ -192,9 +213,32 @@ def _split_owners(text: str) -> list[Owner]:
     return owners
 
 
+def _comma_list(text: str) -> list[str]:
+    """ "Estates, Parks and Highways" -> its three bodies; a single title such as "Head of
+    Planning, Performance and Quality" (words like "of" in it) stays whole."""
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", text) if p.strip()]
+    if len(parts) < 3 or any(len(p.split()) > 4 for p in parts):
+        return []
+    if any(w.casefold() in ROLE_CONNECTORS for p in parts for w in p.split()):
+        return []
+    return parts
+
+
+def _is_qualifier(word: str) -> bool:
+    """A one-word bracket that qualifies an owner: a place or a standing ("North", "Acting"), not a
+    person's initials or name."""
+    return not _INITIALS.match(word) and not is_given_name(word)
+
+
 def _split_and(chunk: str) -> list[str]:
-    """Split on ' and ' only when both sides are people's names ("Rod Moore and Ruth Lake")."""
+    """Split on ' and ' only when both sides are people's names ("Rod Moore and Ruth Lake") or
+    initials ("JB and KL"); a role after the last name ("…, Group Managers") is theirs, not an owner."""
     sides = re.split(r"\s+and\s+", chunk)
+    if len(sides) > 1 and all(_INITIALS.match(s.strip()) for s in sides):
+        return [s.strip() for s in sides]
+    last = sides[-1].split(",")
+    if len(sides) > 1 and len(last) == 2 and _classify(last[1].strip()) == "role":
+        sides[-1] = last[0]
     if len(sides) > 1 and all(
         2 <= len(s.split()) <= 4 and all(_is_name_token(t) for t in strip_honorific(s)[1].split())
         for s in sides
