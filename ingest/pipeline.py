@@ -28,7 +28,7 @@ from boardpapers.extractors.find.labelled import find_labelled_records
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
 from boardpapers.extractors.find.records import find_records
-from boardpapers.extractors.find.tables import find_table_plans
+from boardpapers.extractors.find.tables import find_table_plans, join_split_tables
 from boardpapers.extractors.read.text import read_text
 from boardpapers.ingest.errors import (
     EmptyFile, IngestError, InternalError, ReaderFailed, TooLarge, UnreadableFile, UnsupportedFormat,
@@ -211,7 +211,7 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     """Every plan in a document: plan tables first, then labelled-record plans."""
     plans: list[PlanDraft] = []
     heading: Optional[str] = None
-    blocks = unflatten_tables(document.blocks)
+    blocks = join_split_tables(unflatten_tables(document.blocks))
     for block in blocks:
         if isinstance(block, Paragraph):
             if block.heading or heading is None or len(block.text) < 120:

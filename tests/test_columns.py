@@ -56,3 +56,19 @@ def test_a_heading_row_gives_its_theme_to_the_rows_below():
 def test_a_table_of_counts_is_not_a_plan():
     table = _table(["Theme", "Respondents", "Lead"], ["Housing", "484", "565"], ["Income", "130", "132"])
     assert find_table_plans(table, "t.html") == []
+
+
+def test_a_header_on_two_rows_maps_each_sub_column():
+    table = _table(["Ref", "Action", "Progress", "", "Lead"], ["", "", "Update", "RAG", ""],
+                   ["1.1", "Fix the roof.", "Surveyed.", "Amber", "Estates"])
+    assert _items(table) == [("1.1", None, "Fix the roof.", "Estates", None, "Surveyed.", "Amber")]
+
+
+def test_a_table_split_by_a_page_break_with_its_header_again_is_one_table():
+    from boardpapers.extractors.find.tables import join_split_tables
+
+    first = _table(["Ref", "Action", "Lead"], ["1.1", "Survey the roof of", "Estates"])
+    second = _table(["Ref", "Action", "Lead"], ["", "the day centre.", ""], ["1.2", "Paint the hall.", "Parks"])
+    (joined,) = join_split_tables([first, second])
+    assert _items(joined) == [("1.1", None, "Survey the roof of the day centre.", "Estates", None, None, None),
+                              ("1.2", None, "Paint the hall.", "Parks", None, None, None)]

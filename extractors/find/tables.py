@@ -16,7 +16,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse, ends_sentence, starts_lowercase
 from boardpapers.extractors.find.columns import refine_columns
 from boardpapers.extractors.find.headers import (
-    header_to_fields, is_original_deadline, is_plan_header, is_revised_deadline,
+    header_to_fields, label_field, is_original_deadline, is_plan_header, is_revised_deadline,
 )
 from boardpapers.extractors.interpret.refs import (
     fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_numbered,
@@ -273,6 +273,57 @@ class PlanAssembler:
         return None
 
 
+def join_split_tables(blocks: list) -> list:
+    """A table split in two (a Word or HTML table broken by a page break, its header printed
+    again on the second piece) becomes one again; the first row of the second piece is
+    marked, so a row the break cut in two is joined back."""
+    out: list = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if isinstance(block, Table) and isinstance(previous, Table) and block.rows and previous.rows \
+                and len(block.rows[0].cells) == len(previous.rows[0].cells) \
+                and block.rows[0].texts == previous.rows[0].texts and header_to_fields(block.rows[0].texts):
+            rest = list(block.rows[1:])
+            if rest:
+                rest[0] = rest[0].model_copy(update={"starts_page": True})
+            out[-1] = previous.model_copy(update={"rows": previous.rows + rest})
+        else:
+            out.append(block)
+    return out
+
+
+def two_row_header(top: Row, below: Row) -> Optional[list[str]]:
+    """The labels of a header printed on two rows, where a group heading spans sub-headings
+    ("Progress" over "Update" and "RAG"); None when the rows are not such a header.
+
+    A sub-heading that names a field is the column's label; elsewhere the group
+    heading above it (carried right over the columns it spans) is.  The pair is a
+    header only when it names more fields than the top row alone.
+    """
+    if len(top.cells) != len(below.cells) or not any(not c.is_empty for c in below.cells):
+        return None
+    pairs = list(zip(top.cells, below.cells))
+    if not any(u.is_empty and not d.is_empty for u, d in pairs) or not any(d.is_empty and not u.is_empty for u, d in pairs):
+        return None  # sub-headings sit under a spanning heading, beside headings that span both rows
+    if any(not u.is_empty and not label_field(u.text) for u, _ in pairs):
+        return None  # the top row is data
+    labels, group = [], ""
+    for upper, lower in zip(top.cells, below.cells):
+        if not upper.is_empty:
+            group = upper.text
+        elif lower.is_empty:
+            group = ""
+        sub = lower.text
+        labels.append(sub if sub and label_field(sub) else (upper.text or (group if sub else "")))
+    combined = header_to_fields(labels)
+    alone = header_to_fields([c.text for c in top.cells])
+    if combined is None or len({f for f in combined if f}) <= len({f for f in (alone or []) if f}):
+        return None
+    if any(not c.is_empty and not label_field(c.text) for c in below.cells):
+        return None  # the row below is data, not sub-headings
+    return labels
+
+
 def is_lifecycle_heading(text: str) -> bool:
     """ "Open actions", "Proposed for Closure", "May 2012": a heading that sorts rows by
     their standing or date, not by their theme."""
@@ -344,8 +395,19 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
     pending: list[Row] = []
     page_top = False
     headers = [header_to_fields([c.text for c in row.cells]) for row in table.rows]
+    two_row = {}  # index of a group-heading row -> the labels it and the row below make together
+    for index in range(len(table.rows) - 1):
+        combined = two_row_header(table.rows[index], table.rows[index + 1])
+        if combined is not None:
+            two_row[index] = combined
+            headers[index], headers[index + 1] = header_to_fields(combined), None
+    skip_next = False
     for index, row in enumerate(table.rows):
-        header = [c.text for c in row.cells]
+        if skip_next:
+            skip_next = False
+            continue
+        header = two_row.get(index) or [c.text for c in row.cells]
+        skip_next = index in two_row
         columns = headers[index]
         if columns:
             below = next((j for j in range(index + 1, len(headers)) if headers[j]), len(headers))
