@@ -48,6 +48,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "original_deadline_text": "Earlier deadline a revision replaced", "original_deadline_date": "Its last day",
         "page": "Page the row starts on", "last_page": "Page it ends on", "table_index": "Table on the page run",
         "line": "Line in a text dump",
+        "completed": "1 when the row is marked done (a blue rating, or progress opening Complete, Done, Closed ...)",
     },
     "owners": {
         "key": "Name with case, accents and dots ignored", "name": "Person, role or body",

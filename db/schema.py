@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES: dict[str, dict] = {
     "documents": dict(columns={
@@ -31,7 +31,7 @@ TABLES: dict[str, dict] = {
         "deadline_text": str, "deadline_date": str, "deadline_start": str,
         "deadline_granularity": str, "deadline_status": str,
         "original_deadline_text": str, "original_deadline_date": str,
-        "page": int, "last_page": int, "table_index": int, "line": int,
+        "page": int, "last_page": int, "table_index": int, "line": int, "completed": int,
     }, pk="id", foreign_keys=[
         ("recommendation_id", "recommendations", "id"), ("plan_id", "plans", "id"),
         ("document_id", "documents", "id"),
@@ -98,9 +98,8 @@ FTS = {
 _OWNERS_OF = """(select group_concat(name_as_printed, '; ') from (select name_as_printed from action_owners
                   where action_owners.action_id = actions.id order by position))"""
 # Not marked complete: no blue rating, and progress does not open with a word that says it is done.
-DONE_WORDS = ("complete", "done", "closed", "achieved", "delivered")
-NOT_DONE = "coalesce(actions.rag, '') != 'blue' and " + " and ".join(
-    f"lower(coalesce(actions.progress, '')) not like '{w}%'" for w in DONE_WORDS)
+# Not marked complete: decided once, when the row was interpreted (actions.completed).
+NOT_DONE = "coalesce(actions.completed, 0) = 0"
 _AS_OF = "coalesce(documents.paper_date, date('now'))"
 
 # The questions people ask, as views.  Each is described in db/metadata.py.

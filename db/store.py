@@ -169,7 +169,7 @@ def _action_row(item: Item, ids: dict, position: int) -> dict:
         "original_deadline_text": d.original.text if d.original else None,
         "original_deadline_date": _iso(d.original.due) if d.original else None,
         "page": item.provenance.page, "last_page": item.provenance.last_page,
-        "table_index": item.provenance.table, "line": item.provenance.line,
+        "table_index": item.provenance.table, "line": item.provenance.line, "completed": int(item.completed),
     }
 
 

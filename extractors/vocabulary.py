@@ -222,6 +222,10 @@ OWNER_JOINERS = (
     "in conjunction with", "supported by", "with support from", "working with", "together with",
     "on behalf of", "assisted by",
 )
+# Progress that says an action is finished ("Complete – signed off in May"): with a blue rating,
+# what makes an item complete.  Decided once, in interpretation, and stored as actions.completed.
+DONE_WORDS = ("complete", "done", "closed", "achieved", "delivered")
+
 # What an owner cell may hold that names nobody: a status written in the wrong column.
 NOT_OWNERS = ("on track", "in place", "in progress", "complete", "completed", "ongoing", "not started",
               "delayed", "done", "closed", "open", "not yet due", "overdue", "see above", "as above")

@@ -178,6 +178,7 @@ class Item(BaseModel):
     rag_text: Optional[str] = None
     outcome: Optional[str] = None
     cross_refs: list[CrossReference] = Field(default_factory=list)
+    completed: bool = False  # marked done: a blue rating, or progress that opens with a done word
     provenance: Provenance
 
 

@@ -29,10 +29,21 @@ deadline_text = st.one_of(st.text(max_size=40), st.lists(st.one_of(words, st.sam
 @FAST
 @given(st.binary(max_size=3000))
 def test_pipeline_raises_only_ingest_errors_on_any_bytes(data):
+    """Any bytes are read or reported as a problem of the file; never as a bug of ours."""
     try:
         extract_document(data, "x.bin")
-    except IngestError:
-        pass
+    except IngestError as exc:
+        assert exc.kind != "internal_error", exc.traceback
+
+
+@FAST
+@given(dump_lines)
+def test_any_text_dump_is_read_without_an_internal_error(text):
+    """The same over text that reaches the readers and finders (random bytes mostly stop at sniffing)."""
+    try:
+        extract_document(text.encode("utf-8"), "x.txt")
+    except IngestError as exc:
+        assert exc.kind != "internal_error", exc.traceback
 
 
 @FAST

@@ -9,6 +9,7 @@ from boardpapers.extractors.interpret.dates import parse_deadline
 from boardpapers.extractors.interpret.owners import split_owners
 from boardpapers.extractors.interpret.rag import colour_only, parse_rag
 from boardpapers.extractors.interpret.xrefs import find_references
+from boardpapers.extractors.vocabulary import DONE_WORDS
 from boardpapers.schema.models import Item, RawItem
 
 TEXT_FIELDS_SCANNED = ("recommendation", "action", "progress", "outcome", "extra")
@@ -54,5 +55,11 @@ def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
         rag_text=rag_text,
         outcome=collapse(raw.outcome) or None,
         cross_refs=refs,
+        completed=is_completed(parse_rag(rag_text), progress),
         provenance=raw.provenance,
     )
+
+
+def is_completed(rag: Optional[str], progress: Optional[str]) -> bool:
+    """Marked done: a blue (complete) rating, or progress that opens with a done word."""
+    return rag == "blue" or collapse(progress).casefold().startswith(DONE_WORDS)

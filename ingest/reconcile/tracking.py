@@ -19,7 +19,6 @@ from typing import Optional
 
 import sqlite_utils
 
-from boardpapers.db.schema import DONE_WORDS
 from boardpapers.db.store import set_state, write_transaction
 
 PLAN_THRESHOLD = 0.55  # score a plan needs to be a later version of a tracked plan
@@ -138,6 +137,7 @@ def _load_plans(db: sqlite_utils.Database) -> list[_Plan]:
                                  row["publisher"] or "", row["paper_date"] or "")
     for row in db.query("""select actions.id, actions.plan_id, actions.ref, r.text as recommendation, actions.action,
                                   actions.progress, actions.rag, actions.deadline_text, actions.deadline_date,
+                                  actions.completed,
                                   (select group_concat(name_as_printed, '; ') from action_owners
                                    where action_id = actions.id) as owners
                            from actions join recommendations r on r.id = actions.recommendation_id
@@ -173,11 +173,6 @@ def _choose_tracked(plan: _Plan, tracked: list[_Tracked], manual: dict) -> tuple
     if best is not None and best_score >= PLAN_THRESHOLD and best_evidence.get("text", 0) >= 0.3:
         return best, best_score, best_evidence, "auto"
     return None, best_score, best_evidence, "new"
-
-
-def _completed(row: dict) -> bool:
-    progress = (row.get("progress") or "").casefold()
-    return row.get("rag") == "blue" or progress.startswith(DONE_WORDS)
 
 
 def rebuild_tracking(db: sqlite_utils.Database) -> None:
@@ -227,7 +222,7 @@ def _track_items(db: sqlite_utils.Database, target: _Tracked, plan: _Plan, versi
             "document_id": plan.document_id, "version": version, "paper_date": plan.paper_date or None,
             "ref": item.ref, "recommendation": item.recommendation, "action": item.action,
             "progress": row["progress"], "rag": row["rag"], "deadline_text": row["deadline_text"],
-            "deadline_date": row["deadline_date"], "owners": row["owners"], "completed": int(_completed(row)),
+            "deadline_date": row["deadline_date"], "owners": row["owners"], "completed": int(row["completed"] or 0),
             "score": round(min(score, 1.0), 3), "evidence": json.dumps(evidence)})
     for old_id, i in merged.items():
         db.execute("update tracked_items set merged_into_id = ? where id = ?", [matched[i][0], old_id])
