@@ -72,3 +72,13 @@ def test_a_table_split_by_a_page_break_with_its_header_again_is_one_table():
     (joined,) = join_split_tables([first, second])
     assert _items(joined) == [("1.1", None, "Survey the roof of the day centre.", "Estates", None, None, None),
                               ("1.2", None, "Paint the hall.", "Parks", None, None, None)]
+
+
+def test_a_code_opening_the_recommendation_cell_is_the_ref():
+    table = _table(["Recommendation", "Action", "Lead"], ["W1 Improve hand hygiene audits.", "Audit monthly.", "IPC"],
+                   ["CRR0012: Cyber resilience", "Test the backups.", "Head of IT"],
+                   ["TB 24/107 Recruit nurses", "Advertise.", "HR"],
+                   ["NHS 111 services should be promoted.", "Run a campaign.", "Comms"])
+    assert [(i[0], i[1]) for i in _items(table)] == [
+        ("W1", "Improve hand hygiene audits."), ("CRR0012", "Cyber resilience"), ("TB 24/107", "Recruit nurses"),
+        (None, "NHS 111 services should be promoted.")]

@@ -19,7 +19,7 @@ from boardpapers.extractors.find.headers import (
     header_to_fields, label_field, is_original_deadline, is_plan_header, is_revised_deadline,
 )
 from boardpapers.extractors.interpret.refs import (
-    fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_numbered,
+    fill_ref_gaps, is_section_heading, ref_cell, split_code_prefix, split_heading, split_numbered,
 )
 from boardpapers.extractors.interpret.dates import due_phrase, parse_deadline
 from boardpapers.extractors.interpret.rag import fill_rating
@@ -97,6 +97,8 @@ class PlanAssembler:
             else:
                 rec_text = _join(ref_text, rec_text)
         items = {k: v for k, v in fields.items() if k in ITEM_FIELDS and any(v)}
+        if ref is None and "ref" not in self.columns:
+            ref, rec_text, items = self.code_in_text(rec_text, items)
         if not rec_text and not items and ref is None:
             return
         if ref is not None:
@@ -121,6 +123,20 @@ class PlanAssembler:
                 self.groups[-1].recommendation = _join(self.groups[-1].recommendation, rec_text)
                 row = row.model_copy(update={"starts_page": True})
             self.add_to_group(row, items)
+
+    @staticmethod
+    def code_in_text(rec_text: str, items: dict[str, list[str]]) -> tuple[Optional[str], str, dict]:
+        """A ref printed as the opening code of the recommendation cell ("W1", "CRR0012:"), or of
+        the action where there is no recommendation: taken out of the text as the row's ref."""
+        if rec_text:
+            code, rest = split_code_prefix(rec_text)
+            return (code, rest, items) if code else (None, rec_text, items)
+        actions = items.get("action")
+        if actions:
+            code, rest = split_code_prefix(actions[0])
+            if code:
+                return code, rec_text, {**items, "action": [rest] + actions[1:]}
+        return None, rec_text, items
 
     def take_heading(self, row: Row) -> None:
         """A full-width row: in a table with no recommendation column, the theme of the rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_REF = r"(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?"
+_REF = r"(?:[A-Z]{1,4}\s?|[A-Z]\.)?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?"
 _DOTTED = r"\d{1,3}\.\d{1,3}(?:\.\d{1,3})?[a-z]?"
 # A dotted number opening a sentence: "4.10 Public Health ..." or "5.2The NST".
 _LEADING_REF = re.compile(r"(?P<ref>" + _DOTTED + r")\.?(?=\s*[A-Z(“\"'‘])")
@@ -120,3 +120,17 @@ def fill_ref_gaps(refs: list[Optional[str]]) -> list[Optional[str]]:
         elif before is not None and next_ref(before) == candidate:
             out[i] = candidate
     return out
+
+
+# A code that opens a recommendation or action cell: "W1", "K3", "M1.2", "CRR0012:", "TB 24/107".
+_CODE_PREFIX = re.compile(r"^\s*(?P<ref>[A-Z]{1,4}\s?\d{1,4}(?:[./]\d{1,4})*(?:\([a-z]\))?)\s*[:.)–-]?\s+(?=[A-Z(“\"‘])")
+
+
+def split_code_prefix(text: str) -> tuple[Optional[str], str]:
+    """("CRR0012", "Cyber resilience") from "CRR0012: Cyber resilience"; (None, text) when the
+    cell opens with no code.  A code has capital letters and a number; the text after it
+    opens with a capital."""
+    m = _CODE_PREFIX.match(text or "")
+    if not m:
+        return None, text
+    return m.group("ref").strip(), text[m.end():].strip()
