@@ -56,13 +56,17 @@ class FileOutcome:
             return f"skipped {path}: {printable(self.error or '')}"
         if self.status == "unchanged":
             return f"unchanged {path}"
-        text = f"stored {path}: {self.items} items in {self.plans} plans"
+        text = f"stored {path}: {plural(self.items, 'item')} in {plural(self.plans, 'plan')}"
         if self.dangling:
             refs = ", ".join(f"{ref or '?'} -> '{raw}'" for ref, raw in self.dangling)
             text += f"; dangling references: {printable(refs)}"
         for kind, message in self.warnings:
             text += f"; warning [{kind}]: {printable(message)}"
         return text
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def printable(text: str) -> str:

@@ -14,7 +14,7 @@ import click
 from boardpapers.db.metadata import build_metadata
 from boardpapers.db.queries import iter_items
 from boardpapers.db.store import open_db
-from boardpapers.ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths
+from boardpapers.ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths, plural
 from boardpapers.ingest.executors import DEFAULT_MAX_MEMORY_MB
 from boardpapers.ingest.export import EXPORT_COLUMNS
 from boardpapers.ingest.progress import choose
@@ -98,9 +98,6 @@ class BatchStopped(BaseException):
 def _stop_on_sigterm(signum, frame) -> None:
     raise BatchStopped()
 
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @cli.command(help="""Write every stored item, one per row, in the evaluation format.

@@ -38,7 +38,7 @@ def test_bar_shows_files_rate_failures_and_current_file():
 
 def test_log_lines_for_pipes_and_quiet_shows_failures_only():
     log = run(LogProgress(stream=io.StringIO()), OUTCOMES)
-    assert log.splitlines()[:3] == ["[1/3] stored a.pdf: 4 items in 1 plans",
+    assert log.splitlines()[:3] == ["[1/3] stored a.pdf: 4 items in 1 plan",
                                     "[2/3] FAILED b.pdf: the file is empty [empty_file]", "[3/3] unchanged c.txt"]
     quiet = QuietProgress(stream=io.StringIO())
     quiet.start(3)
