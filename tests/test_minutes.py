@@ -11,7 +11,7 @@ def actions(*texts):
 
 def test_inline_actions_with_owner_and_deadline():
     assert actions("4.2 Terms agreed. ACTION: PS to circulate the terms by 30 June 2023.") == [
-        ("4.2", "PS to circulate the terms by 30 June 2023.", "PS", "30 June 2023")]
+        ("4.2", "PS to circulate the terms by 30 June 2023.", "PS", "by 30 June 2023")]  # the whole anchored phrase
     assert actions("Action: Director of Estates to report to the next meeting.") == [
         (None, "Director of Estates to report to the next meeting.", "Director of Estates", "next meeting")]
 
@@ -23,3 +23,29 @@ def test_two_actions_in_one_minute():
 
 def test_prose_about_actions_is_not_an_action():
     assert actions("The chair thanked members for their actions.", "Recommended action: to note the report.") == []
+
+
+MINUTES = b"""Trust Board minutes, 7 March 2024
+
+24/118 Finance report
+
+Action: A briefing note on agency spend to be provided for the May meeting.
+
+Action: JB and KL to report back on the capital programme by the end of Q2.
+
+24/119 Any other business
+
+ACTION: PS to circulate the revised terms of reference by Tuesday 4 April.
+"""
+
+
+def test_minute_numbers_passive_subjects_and_anchored_deadlines():
+    from boardpapers.ingest.export import document_records
+    from boardpapers.ingest.pipeline import extract_document
+
+    items = document_records(extract_document(MINUTES, "minutes.txt"))
+    assert [(i["ref"], i["owners"], i["deadline_text"], i["deadline"]) for i in items] == [
+        ("24/118", [], "May", "2024-05-31"),  # "A briefing note … to be provided": nobody is named
+        ("24/118", ["JB", "KL"], "by the end of Q2", "2023-09-30"),
+        ("24/119", ["PS"], "by Tuesday 4 April", "2024-04-04"),
+    ]

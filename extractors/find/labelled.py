@@ -20,6 +20,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
+from boardpapers.extractors.interpret.dates import deadline_in_sentence
 from boardpapers.extractors.interpret.refs import ref_cell
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
 
@@ -182,6 +183,9 @@ def find_labelled_records(blocks: list[Block], document: str) -> tuple[list[Plan
     items = [r for r in records if r.is_item]
     if not items:
         return [], set()
+    for r in items:  # no deadline label: the date or event the action itself names
+        if "deadline" not in r.fields and r.fields.get("action"):
+            r.fields["deadline"] = deadline_in_sentence(r.fields["action"])
     raw = [RawItem(**{k: r.fields.get(k) or None for k in _FIELDS},
                    provenance=Provenance(document=document, page=r.page, line=r.line)) for r in items]
     used = {i for r in items for i in r.blocks}

@@ -10,9 +10,9 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
-from boardpapers.extractors.interpret.dates import sentence_periods
+from boardpapers.extractors.interpret.dates import deadline_in_sentence
 from boardpapers.extractors.interpret.refs import split_leading_ref
-from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS, MINUTE_ACTION_LABELS
+from boardpapers.extractors.vocabulary import MINUTE_ACTION_LABELS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
 # "Action:" opening a paragraph or a sentence, or "ACTION" in capitals anywhere.
@@ -22,6 +22,10 @@ _UPPER_LABEL = re.compile(r"(?:^|(?<=[\s.;:)]))(?:" + "|".join(l.upper() for l i
                           + r")\s*[:\-–]?\s+(?=[A-Z])")
 _OWNER_THEN_TO = re.compile(r"^(?P<owner>[A-Z][\w.'’&/, -]{0,60}?)\s+(?:to|will|should)\s+(?P<rest>.+)$", re.S)
 _MAX_OWNER_WORDS = 7
+_ARTICLES = frozenset({"a", "an", "the", "this", "that", "these", "those", "any", "all"})
+# A minute's own number at the head of its paragraph: "24/118 Finance report", "TB 24/18", "Min 12".
+_MINUTE_NUMBER = re.compile(r"^\s*(?:min(?:ute)?\.?\s*)?(?P<ref>(?:[A-Z]{1,4}\s?)?\d{1,3}/\d{1,4}(?:\([a-z]\))?|\d{1,3})"
+                            r"(?=[.:]?\s+[A-Z])", re.I)
 
 
 def _labels(text: str) -> list[tuple[int, int]]:
@@ -32,43 +36,38 @@ def _labels(text: str) -> list[tuple[int, int]]:
 
 
 def _owner(action: str) -> Optional[str]:
+    """Who the sentence opens with, before "to" or "will" ("JB and KL to report …"); never the
+    subject of a passive sentence ("A briefing note to be provided …")."""
     m = _OWNER_THEN_TO.match(action)
     if not m or len(m.group("owner").split()) > _MAX_OWNER_WORDS:
         return None
-    return m.group("owner").strip(" ,")
-
-
-def _deadline(action: str, paper_date) -> Optional[str]:
-    periods = sentence_periods(action, paper_date)
-    dated = [p for p in periods if p.granularity != "year"]
-    if dated:
-        a, b = dated[-1].span
-        return action[a:b]
-    low = action.casefold()
-    for status in ("relative", "tba"):
-        for phrase in DEADLINE_STATUS_WORDS[status]:
-            if len(phrase) > 6 and phrase in low:
-                start = low.index(phrase)
-                return action[start: start + len(phrase)]
-    return None
+    owner = m.group("owner").strip(" ,")
+    if owner.split()[0].casefold() in _ARTICLES or re.match(r"\s*(?:to\s+)?be\s", m.group("rest")):
+        return None
+    return owner
 
 
 def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> list[PlanDraft]:
     """One plan of every labelled action in the paper's paragraphs, or none."""
     items: list[RawItem] = []
+    minute: Optional[str] = None  # the number of the minute the paragraphs below fall under
     for block in blocks:
         if not isinstance(block, Paragraph) or block.text.isupper():  # a title in capitals is no action
             continue
         labels = _labels(block.text)
+        heading = _MINUTE_NUMBER.match(block.text)
+        if heading and (not labels or labels[0][0] > heading.end()):
+            minute = heading.group("ref")
         if not labels:
             continue
         ref, _ = split_leading_ref(block.text)
+        ref = ref or minute
         for (_, end), following in zip(labels, labels[1:] + [(len(block.text), 0)]):
             action = collapse(block.text[end: following[0]])
             if len(action.split()) < 2:
                 continue
             items.append(RawItem(
-                ref=ref, action=action, owner=_owner(action), deadline=_deadline(action, paper_date),
+                ref=ref, action=action, owner=_owner(action), deadline=deadline_in_sentence(action, paper_date),
                 provenance=Provenance(document=document, page=block.page, line=block.line)))
     if not items:
         return []

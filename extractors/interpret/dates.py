@@ -285,7 +285,8 @@ def parse_deadline(text: Optional[str], paper_date: Optional[dt.date] = None) ->
 
 # Words that make a date in a sentence the row's due date: "by the end of June", "no later than".
 _DUE_ANCHOR = re.compile(r"\b(?:(?P<keep>by|before|no later than|not later than)|until|extended to|revised to|"
-                         r"target date(?: of)?|due(?: date)?(?: of)?|deadline(?: of)?)\s*:?\s*(?:the\s+)?$", re.I)
+                         r"target date(?: of)?|due(?: date)?(?: of)?|deadline(?: of)?)\s*:?\s*(?:the\s+)?(?:(?:end|close|start)\s+of\s+)?"
+                         r"(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?$", re.I)
 _DUE_YEAR = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:19|20)\d{2}\b|\bby\s+(?:19|20)\d{2}\b", re.I)
 _ANCHOR_REACH = 30  # characters before a date in which its anchor must stand
 
@@ -305,4 +306,25 @@ def due_phrase(text: Optional[str], paper_date: Optional[dt.date] = None) -> Opt
         if anchor:
             start = max(0, a - _ANCHOR_REACH) + anchor.start() if anchor.group("keep") else a
             return text[start:b]
+    return None
+
+
+def deadline_in_sentence(text: Optional[str], paper_date: Optional[dt.date] = None) -> Optional[str]:
+    """The deadline a sentence sets, as printed: an anchored due date ("by the end of Q2"),
+    else the last date it names, else an event it waits for ("before the next meeting")."""
+    if not text:
+        return None
+    anchored = due_phrase(text, paper_date)
+    if anchored:
+        return anchored
+    dated = [p for p in sentence_periods(text, paper_date) if p.granularity != "year"]
+    if dated:
+        a, b = dated[-1].span
+        return text[a:b]
+    low = text.casefold()
+    for status in ("relative", "tba"):
+        for phrase in DEADLINE_STATUS_WORDS[status]:
+            if len(phrase) > 6 and phrase in low:
+                start = low.index(phrase)
+                return text[start: start + len(phrase)]
     return None
