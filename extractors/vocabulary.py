@@ -226,6 +226,13 @@ OWNER_JOINERS = (
 # what makes an item complete.  Decided once, in interpretation, and stored as actions.completed.
 DONE_WORDS = ("complete", "done", "closed", "achieved", "delivered")
 
+# Status words printed above a narrative record of progress on an action (a risk's mitigations).
+RECORD_STATUS_WORDS = (
+    "complete", "completed", "partially complete", "partially completed", "regular review",
+    "subject to regular review", "action outstanding", "outstanding", "in progress", "on track",
+    "not started", "ongoing", "closed", "delayed", "overdue", "superseded",
+)
+
 # What an owner cell may hold that names nobody: a status written in the wrong column.
 NOT_OWNERS = ("on track", "in place", "in progress", "complete", "completed", "ongoing", "not started",
               "delayed", "done", "closed", "open", "not yet due", "overdue", "see above", "as above")

@@ -25,6 +25,7 @@ from boardpapers.extractors.read.pdf import read_pdf
 from boardpapers.extractors.find.action_column import find_action_column_minutes
 from boardpapers.extractors.find.flattened import unflatten_tables
 from boardpapers.extractors.find.labelled import find_labelled_records
+from boardpapers.extractors.find.status_records import find_status_records
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
 from boardpapers.extractors.find.records import find_records
@@ -226,6 +227,7 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
         blocks = [b for i, b in enumerate(blocks) if i not in used]
     plans += find_minute_actions(blocks, document.name, document.paper_date)
     plans += find_action_column_minutes(blocks, document.name, document.paper_date)
+    plans += find_status_records(blocks, document.name)
     return plans
 
 

@@ -89,6 +89,7 @@ class Paragraph(BaseModel):
     page: int = 1
     line: Optional[int] = None
     heading: bool = False
+    bold: bool = False  # printed in a bold face throughout, where the format says (PDF)
 
 
 Block = Union[Table, Paragraph]

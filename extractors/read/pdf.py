@@ -34,6 +34,7 @@ _COLUMN_GAP = 12.0      # points of white space that separate two header cells
 _ROW_GAP_FACTOR = 1.35  # a gap this much wider than the text's leading starts a new row
 _PARAGRAPH_GAP_FACTOR = 1.6
 _MARGIN = 0.1  # running headers and footers sit in the top or bottom tenth of the page
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _CONTINUATION_TOP = 0.25  # a one-row table starting this high on a page carries on the one before
 
 
@@ -45,6 +46,11 @@ class _Line:
     x0: float
     size: float
     words: list[dict] = field(default_factory=list)
+
+    @property
+    def bold(self) -> bool:
+        """Every word in a bold face (known where the words carry their font's name)."""
+        return bool(self.words) and all(_BOLD.search(str(w.get("fontname", ""))) for w in self.words)
 
 
 @dataclass
@@ -130,6 +136,22 @@ def _lines_in(words: list[dict], bbox) -> list[tuple[float, str]]:
     return [(round(line.top, 1), line.text) for line in _words_to_lines(inside)]
 
 
+_WORDS_CUT = 0.2  # share of neighbouring cells that split a word between them, in a table that is no table
+
+
+def cuts_words(texts: list[list[Optional[str]]]) -> bool:
+    """Does this "table" cut words in two between its cells ("use o" | "f KCC's")?  Lines drawn
+    under or round each word of a paragraph make pdfplumber see a grid of word fragments; the
+    words are then read as the text they are."""
+    pairs = cut = 0
+    for row in texts:
+        cells = [c for c in row if c]
+        for left, right in zip(cells, cells[1:]):
+            pairs += 1
+            cut += left[-1:].isalpha() and right[:1].islower()
+    return pairs >= 5 and cut >= _WORDS_CUT * pairs
+
+
 def _ruled_tables(page, words: list[dict]) -> list[tuple[tuple, list[Row]]]:
     """Ruled tables by pdfplumber's line finder.  Where a rule is missing, pdfplumber finds no
     cell at a grid position and drops the words printed there; they are taken back from
@@ -139,7 +161,7 @@ def _ruled_tables(page, words: list[dict]) -> list[tuple[tuple, list[Row]]]:
     for table in page.find_tables(settings):
         texts = table.extract()
         rows_meta = table.rows
-        if not texts or max(len(r) for r in texts) < 2:
+        if not texts or max(len(r) for r in texts) < 2 or cuts_words(texts):
             continue
         if len(texts) < 2 and table.bbox[1] > page.height * _CONTINUATION_TOP:
             continue  # one row is a table only where it carries on a table from the page before
@@ -249,7 +271,7 @@ def _take_unruled(lines: list[_Line], starts: list[float]) -> tuple[list[_Line],
 
 def _read_page(page, open_layout: Optional[tuple[list[float], list]], header_fields: HeaderFields) -> _Page:
     out = _Page(number=page.page_number, height=float(page.height))
-    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
+    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
     ruled = _ruled_tables(page, words) if len(page.edges) >= 4 else []
     boxes = [bbox for bbox, _ in ruled]
     outside = [w for w in words if not any(b[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= b[2] + 1
@@ -330,12 +352,13 @@ def _paragraphs(lines: list[_Line], page: int, body_size: float) -> list[Paragra
     def flush() -> None:
         if current:
             heading = current[0].size > body_size * 1.15 and len(current) <= 2
-            out.append(Paragraph(text=_join_lines([l.text for l in current]), page=page, heading=heading))
+            out.append(Paragraph(text=_join_lines([l.text for l in current]), page=page, heading=heading,
+                                 bold=all(l.bold for l in current)))
             current.clear()
 
     for line in lines:
         if current and (line.top - current[-1].bottom > max(normal * _PARAGRAPH_GAP_FACTOR, 3)
-                        or abs(line.size - current[-1].size) > 1):
+                        or abs(line.size - current[-1].size) > 1 or line.bold != current[-1].bold):
             flush()
         current.append(line)
     flush()
