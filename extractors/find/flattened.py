@@ -11,11 +11,13 @@ cut-off last row of an excerpt keeps what it has.  The table is rebuilt as a
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import starts_lowercase
 from boardpapers.extractors.find.headers import header_to_fields
-from boardpapers.extractors.interpret.refs import ref_cell
+from boardpapers.extractors.find.tables import is_lifecycle_heading
+from boardpapers.extractors.interpret.refs import minute_ref, ref_cell
 from boardpapers.schema.models import Cell, Paragraph, Row, Table
 
 _MAX_COLUMNS = 10
@@ -74,8 +76,88 @@ def _rows_after(blocks: list, start: int, width: int) -> tuple[list[list[str]], 
     return rows, i
 
 
+_SLASH = " / "
+
+
+def _slashed_header(block) -> Optional[list[Optional[str]]]:
+    """The fields of a header line whose cells are joined by " / " ("Relevant Item / Action / Lead")."""
+    if not isinstance(block, Paragraph) or block.text.count(_SLASH) < 1:
+        return None
+    return header_to_fields(block.text.split(_SLASH))
+
+
+def _slashed_rows(blocks: list, start: int, width: int) -> tuple[list[list[str]], int]:
+    """Rows copied as lines with their cells joined by " / ": each opens with a minute number
+    (stacked numbers: the first is the row's), carries its title after " / ", its text on the
+    lines below, and its last cell after the last " / " of its last line."""
+    rows: list[list[str]] = []
+    i = start
+    while i < len(blocks) and isinstance(blocks[i], Paragraph):
+        head = blocks[i].text.split(_SLASH)
+        ref = minute_ref(head[0])
+        if ref is None:
+            if rows or is_lifecycle_heading(blocks[i].text):  # a section line between rows ("Actions held over …")
+                i += 1
+                continue
+            break
+        i += 1
+        title = _SLASH.join(head[1:])
+        while not title and i < len(blocks) and isinstance(blocks[i], Paragraph):
+            more = blocks[i].text.split(_SLASH)
+            if minute_ref(more[0]) is None:
+                break
+            title = _SLASH.join(more[1:])  # stacked numbers: earlier minutes the action was carried from
+            i += 1
+        body: list[str] = []
+        last = ""
+        while i < len(blocks) and isinstance(blocks[i], Paragraph) and minute_ref(blocks[i].text.split(_SLASH)[0]) is None:
+            text = blocks[i].text
+            i += 1
+            if _SLASH in text:
+                text, last = text.rsplit(_SLASH, 1)
+                body.append(text)
+                break
+            body.append(text)
+        text, status = _split_status(" ".join(body))
+        rows.append([ref, title, text, last][: width + 1] + [status])
+    return rows, i
+
+
+_STATUS_LABEL = re.compile(r"\s*\bStatus\s*:\s*", re.I)
+
+
+def _split_status(text: str) -> tuple[str, str]:
+    """("To update …", "in progress – …") from "To update … Status: in progress – …"."""
+    parts = _STATUS_LABEL.split(text, maxsplit=1)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (text, "")
+
+
+def unflatten_slashed(blocks: list) -> list:
+    """The blocks, with a table copied as " / "-joined lines (ref and title / text / owner) rebuilt."""
+    out: list = []
+    i = 0
+    while i < len(blocks):
+        fields = _slashed_header(blocks[i])
+        if fields and "ref" not in fields:
+            rows, end = _slashed_rows(blocks, i + 1, len(fields))
+            if len(rows) >= 2:
+                page = blocks[i].page
+                header = ["Ref"] + blocks[i].text.split(_SLASH) + ["Status"]
+                table_rows = [Row(cells=[Cell(paragraphs=[h]) for h in header], page=page, line=blocks[i].line)]
+                table_rows += [Row(cells=[Cell(paragraphs=[c] if c else []) for c in row + [""] * (len(header) - len(row))],
+                                   page=page) for row in rows]
+                out.append(Table(rows=table_rows, page=page, aligned_paragraphs=False))
+                i = end
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
 def unflatten_tables(blocks: list) -> list:
-    """The blocks, with every table flattened to one cell per line rebuilt as a Table."""
+    """The blocks, with every table flattened to one cell per line (or to " / "-joined lines)
+    rebuilt as a Table."""
+    blocks = unflatten_slashed(blocks)
     out: list = []
     i = 0
     while i < len(blocks):

@@ -19,7 +19,7 @@ from boardpapers.extractors.find.headers import (
     header_to_fields, label_field, is_original_deadline, is_plan_header, is_revised_deadline,
 )
 from boardpapers.extractors.interpret.refs import (
-    fill_ref_gaps, is_section_heading, ref_cell, split_code_prefix, split_heading, split_numbered,
+    fill_ref_gaps, is_section_heading, minute_ref, ref_cell, split_code_prefix, split_heading, split_numbered,
 )
 from boardpapers.extractors.interpret.dates import due_phrase, parse_deadline
 from boardpapers.extractors.interpret.rag import fill_rating
@@ -89,7 +89,7 @@ class PlanAssembler:
         fields = self.row_fields(row)
         ref_text = " ".join(fields.pop("ref", []))
         rec_text = " ".join(fields.pop("recommendation", []))
-        ref = ref_cell(ref_text) if ref_text else None
+        ref = (ref_cell(ref_text) or minute_ref(ref_text)) if ref_text else None
         if ref_text and ref is None:
             m = _TRAILING_REF.search(ref_text)
             if m and not rec_text[:1].isdigit():

@@ -134,3 +134,13 @@ def split_code_prefix(text: str) -> tuple[Optional[str], str]:
     if not m:
         return None, text
     return m.group("ref").strip(), text[m.end():].strip()
+
+
+# A minute or action number as boards print them: "BOD 60/17(h)", "BOD 180/17(b)-(c)", "TB 24/18", "24/118".
+_MINUTE_REF = re.compile(r"^\s*(?P<ref>(?:[A-Z]{1,5}\s?)?\d{1,4}/\d{1,4}\s?(?:\([a-z0-9]{1,3}\)(?:\s?-\s?\([a-z0-9]{1,3}\))?)?)\s*$")
+
+
+def minute_ref(text: str) -> Optional[str]:
+    """The minute or action number a line holds and nothing else, or None."""
+    m = _MINUTE_REF.match(text or "")
+    return m.group("ref").strip() if m else None
