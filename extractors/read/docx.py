@@ -41,13 +41,22 @@ def paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _children(container) -> Iterator:
-    """The w:p and w:tbl children of a body or cell, looking through content controls."""
-    for child in container.iterchildren():
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+def _through_controls(element, tags: frozenset) -> Iterator:
+    """The children of an element with one of these tags, looking through content controls
+    (`w:sdt`) and other wrappers that hold them."""
+    for child in element.iterchildren():
+        if child.tag in tags:
             yield child
         elif child.tag in _CONTAINERS:
-            yield from _children(child)
+            yield from _through_controls(child, tags)
+
+
+_BLOCK_TAGS = frozenset({qn("w:p"), qn("w:tbl")})
+
+
+def _children(container) -> Iterator:
+    """The w:p and w:tbl children of a body or cell."""
+    return _through_controls(container, _BLOCK_TAGS)
 
 
 def _cell_lines(tc, numbering: Numbering) -> list[str]:
@@ -81,19 +90,11 @@ def _int_attr(el, path: str, default: int) -> int:
 
 
 def _rows(tbl) -> Iterator:
-    for child in tbl.iterchildren():
-        if child.tag == qn("w:tr"):
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _rows(child)
+    return _through_controls(tbl, frozenset({qn("w:tr")}))
 
 
 def _cells(tr) -> Iterator:
-    for child in tr.iterchildren():
-        if child.tag == qn("w:tc"):
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _cells(child)
+    return _through_controls(tr, frozenset({qn("w:tc")}))
 
 
 def _table(tbl, numbering: Numbering, index: int) -> Table:
