@@ -65,7 +65,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "action": (
         "action", "task", "step", "activity", "commitment", "intervention", "deliverable",
-        "milestone", "undertaking", "what", "how", "work", "plan",
+        "milestone", "undertaking", "what", "how", "work", "plan", "response",
     ),
     "owner": (
         "owner", "lead", "leads", "responsible", "responsibility", "who", "whom", "officer",
@@ -76,7 +76,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                  "by"),
     "progress": (
         "progress", "update", "status", "position", "comment", "commentary", "note", "notes",
-        "evidence", "narrative", "followup", "follow", "assurance", "response",
+        "evidence", "narrative", "followup", "follow", "assurance",
     ),
     "outcome": ("outcome", "impact", "measure", "success", "result", "benefit"),
     "rag": ("rag", "rating", "brag", "bragg"),

@@ -23,6 +23,7 @@ from boardpapers.extractors.find.minutes import find_minute_actions
 from boardpapers.extractors.interpret.owners import find_initials
 from boardpapers.extractors.read.pdf import read_pdf
 from boardpapers.extractors.find.action_column import find_action_column_minutes
+from boardpapers.extractors.find.cited import fill_cited_recommendations
 from boardpapers.extractors.find.flattened import unflatten_tables
 from boardpapers.extractors.find.labelled import find_labelled_records
 from boardpapers.extractors.find.status_records import find_status_records
@@ -228,7 +229,7 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     plans += find_minute_actions(blocks, document.name, document.paper_date)
     plans += find_action_column_minutes(blocks, document.name, document.paper_date)
     plans += find_status_records(blocks, document.name)
-    return plans
+    return fill_cited_recommendations(plans, blocks)
 
 
 def interpret_plan(draft: PlanDraft, document: ReadDocument, initials: dict[str, str]) -> Plan:
