@@ -109,3 +109,23 @@ def test_an_error_in_the_screen_reads_the_page_the_full_way(monkeypatch):
 
     monkeypatch.setattr(pdf, "_pdfium_lines", broken)
     assert [b.model_dump() for b in pdf.read_pdf(data, "x.pdf").blocks] == expected
+
+
+def _two_columns(c, _):
+    """Two rated records side by side, each in its own column."""
+    c.setFont("Helvetica", 10)
+    for x, (ref, title, lead, rating) in [(50, ("1.1", "Safer walking routes", "Highways Team", "AMBER")),
+                                          (320, ("1.2", "More school streets", "Schools Team", "GREEN"))]:
+        y = 760
+        for text in [f"{ref} {title}", f"Lead(s): {lead}", "Target date: March 2025",
+                     "Progress: work on the first", "three sites has begun and", "the rest follow in spring.",
+                     f"RATING: {rating}"]:
+            c.drawString(x, y, text)
+            y -= 14
+
+
+def test_a_page_in_two_columns_is_read_column_by_column():
+    doc = read_pdf(pdf_with(_two_columns), "columns.pdf")
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert text.index("1.1 Safer walking routes") < text.index("RATING: AMBER") < text.index("1.2 More school streets")
+    assert "Highways Team" in text[: text.index("1.2 More")] and "Schools Team" not in text[: text.index("1.2 More")]

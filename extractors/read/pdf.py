@@ -282,10 +282,61 @@ def _read_page(page, open_layout: Optional[tuple[list[float], list]], header_fie
     lines = _words_to_lines(outside)
     if not ruled:
         lines = _find_unruled(lines, open_layout, out, header_fields)
+    if not out.items:  # no table on the page: text laid out in two columns is read column by column
+        out.items = lines_in_reading_order(outside, float(page.width), out.height)
+        return out
     for line in lines:
         out.items.append((line.top, line))
     out.items.sort(key=lambda item: item[0])
     return out
+
+
+_MIN_GUTTER_WIDTH = 10.0  # points of white running down the page between two columns of text
+_MIN_COLUMN_LINES = 5
+
+
+def column_gutter(words: list[dict], width: float) -> Optional[float]:
+    """The x of the white gutter between two columns of text, or None for a page in one column.
+
+    Looked for in the middle of the page: a band at least _MIN_GUTTER_WIDTH wide
+    that no word crosses, with lines of text on both sides of it down most of the page.
+    """
+    if len(words) < 2 * _MIN_COLUMN_LINES:
+        return None
+    lo, hi = int(width * 0.3), int(width * 0.7)
+    covered = [False] * (hi - lo + 1)
+    for w in words:
+        for x in range(max(lo, int(w["x0"])), min(hi, int(w["x1"])) + 1):
+            covered[x - lo] = True
+    best, run, start = None, 0, lo
+    for i, c in enumerate(covered + [True]):
+        if not c:
+            if run == 0:
+                start = lo + i
+            run += 1
+        else:
+            if run >= _MIN_GUTTER_WIDTH and (best is None or run > best[1]):
+                best = (start, run)
+            run = 0
+    if best is None:
+        return None
+    gutter = best[0] + best[1] / 2
+    left = {round(w["top"]) for w in words if w["x1"] <= gutter}
+    right = {round(w["top"]) for w in words if w["x0"] >= gutter}
+    if len(left) < _MIN_COLUMN_LINES or len(right) < _MIN_COLUMN_LINES:
+        return None
+    return gutter
+
+
+def lines_in_reading_order(words: list[dict], width: float, height: float) -> list[tuple[float, "_Line"]]:
+    """(sort key, line) for a page's text: top to bottom, or, on a page in two columns, the
+    left column top to bottom and then the right."""
+    gutter = column_gutter(words, width)
+    if gutter is None:
+        return [(line.top, line) for line in _words_to_lines(words)]
+    left = _words_to_lines([w for w in words if (w["x0"] + w["x1"]) / 2 < gutter])
+    right = _words_to_lines([w for w in words if (w["x0"] + w["x1"]) / 2 >= gutter])
+    return [(line.top, line) for line in left] + [(height + line.top, line) for line in right]
 
 
 def _find_unruled(lines: list[_Line], open_layout, out: _Page, header_fields: HeaderFields) -> list[_Line]:
@@ -358,6 +409,7 @@ def _paragraphs(lines: list[_Line], page: int, body_size: float) -> list[Paragra
 
     for line in lines:
         if current and (line.top - current[-1].bottom > max(normal * _PARAGRAPH_GAP_FACTOR, 3)
+                        or line.top < current[-1].top  # back up the page: the next column
                         or abs(line.size - current[-1].size) > 1 or line.bold != current[-1].bold):
             flush()
         current.append(line)
@@ -415,7 +467,7 @@ def _screened_page(cheap, index: int, open_layout, after_table: bool, header_fie
         if open_layout is not None or may_hold_plan(lines, _ruling_count(page), after_table, header_fields):
             return None, 0, []
         out = _Page(number=index + 1, height=height)
-        out.items = [(line.top, line) for line in lines]
+        out.items = lines_in_reading_order([w for line in lines for w in line.words], page.get_width(), height)
         return out, sum(len(l.text) for l in lines), [round(l.size) for l in lines for _ in l.text.split()]
     except Exception:
         return None, 0, []
