@@ -129,3 +129,13 @@ def test_a_page_in_two_columns_is_read_column_by_column():
     text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
     assert text.index("1.1 Safer walking routes") < text.index("RATING: AMBER") < text.index("1.2 More school streets")
     assert "Highways Team" in text[: text.index("1.2 More")] and "Schools Team" not in text[: text.index("1.2 More")]
+
+
+def test_records_in_two_columns_become_items():
+    from boardpapers.ingest.export import document_records
+    from boardpapers.ingest.pipeline import extract_document
+
+    items = document_records(extract_document(pdf_with(_two_columns), "columns.pdf"))
+    assert [(i["ref"], i["recommendation"], i["owners"], i["deadline"], i["rag"]) for i in items] == [
+        ("1.1", "Safer walking routes", ["Highways Team"], "2025-03-31", "amber"),
+        ("1.2", "More school streets", ["Schools Team"], "2025-03-31", "green")]

@@ -21,7 +21,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
 from boardpapers.extractors.interpret.dates import deadline_in_sentence
-from boardpapers.extractors.interpret.refs import ref_cell
+from boardpapers.extractors.interpret.refs import ref_cell, split_leading_ref
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
 
 _LABEL_AT_START = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()/&' ]{0,40}?)(?:\s+(?P<ref>[A-Z]{0,4}\s?\d[\w./-]{0,12}))?"
@@ -74,7 +74,7 @@ def inline_pairs(text: str) -> list[tuple[str, Optional[str], str]]:
     """A line that strings several labels together ("ACTION 3: Fix it. Owner: JB Due: May") -> its pairs."""
     first = split_label(text)
     if first is None:
-        return []
+        return _titled_pairs(text)
     name, ref, rest = first
     pairs: list[tuple[str, Optional[str], str]] = []
     start = 0
@@ -83,6 +83,23 @@ def inline_pairs(text: str) -> list[tuple[str, Optional[str], str]]:
         pairs.append((current[0], current[1], rest[start:label_start].strip()))
         current, start = (label, None), label_end
     pairs.append((current[0], current[1], rest[start:].strip()))
+    return pairs
+
+
+def _titled_pairs(text: str) -> list[tuple[str, Optional[str], str]]:
+    """A record printed as one run of text, its title first: "1.1 Safer routes Lead(s): Highways
+    Target date: March 2025 RATING: AMBER" -> the title (a numbered section's, as the
+    recommendation) and each labelled value."""
+    labels = _inline_labels(text)
+    if len(labels) < 2 or len({name for _, _, name in labels}) < len(labels):
+        return []
+    title = text[:labels[0][0]].strip()
+    if not title or len(title.split()) > _TITLE_WORDS:
+        return []
+    ref, rest = split_leading_ref(title)
+    pairs = [("recommendation" if ref else "action", ref, rest.strip() or title)]
+    for (start, end, name), following in zip(labels, labels[1:] + [(len(text), 0, "")]):
+        pairs.append((name, None, text[end:following[0]].strip()))
     return pairs
 
 
