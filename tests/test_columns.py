@@ -82,3 +82,20 @@ def test_a_code_opening_the_recommendation_cell_is_the_ref():
     assert [(i[0], i[1]) for i in _items(table)] == [
         ("W1", "Improve hand hygiene audits."), ("CRR0012", "Cyber resilience"), ("TB 24/107", "Recruit nurses"),
         (None, "NHS 111 services should be promoted.")]
+
+
+def test_a_table_with_no_header_row_is_read_by_what_its_columns_hold():
+    table = _table(["1.1", "Survey the roof of the day centre.", "Estates Team", "May 2024"],
+                   ["1.2", "Repaint the main hall before the summer.", "Parks", "July 2024"],
+                   ["1.3", "Fit new locks to the side gates.", "Estates Team", "Q3 2024/25"])
+    assert [(i[0], i[2], i[3], i[4]) for i in _items(table)] == [
+        ("1.1", "Survey the roof of the day centre.", "Estates Team", "May 2024"),
+        ("1.2", "Repaint the main hall before the summer.", "Parks", "July 2024"),
+        ("1.3", "Fit new locks to the side gates.", "Estates Team", "Q3 2024/25")]
+
+
+def test_a_headerless_table_of_prose_and_figures_is_not_a_plan():
+    table = _table(["1", "Adults who are physically inactive in the borough.", "24.8%"],
+                   ["2", "Children meeting the activity guidelines each week.", "41.0%"],
+                   ["3", "Adults cycling at least once a week for travel.", "6.1%"])
+    assert find_table_plans(table, "t.html") == []

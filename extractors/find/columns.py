@@ -91,3 +91,48 @@ _FIGURE = re.compile(r"^[£$€]?\s*\d[\d,.\s%]*(?:[kmb]n?|%)?$", re.I)
 def is_figure(text: str) -> bool:
     """A number, a percentage, an amount: "484 565", "12%", "£1.2m"."""
     return bool(_FIGURE.match(text.strip()))
+
+
+_MIN_HEADERLESS_ROWS = 3
+_PROSE_WORDS = 5  # an action is written as a phrase or a sentence
+
+
+def is_owner_like(text: str) -> bool:
+    """A short cell that names someone: initials, a name, a role or a body, not a sentence."""
+    words = text.split()
+    return 0 < len(words) <= 6 and text[:1].isupper() and not text.rstrip().endswith(".") \
+        and not is_date(text) and not is_rating(text) and not is_figure(text)
+
+
+def columns_from_cells(rows: list[Row]) -> Optional[list[Optional[str]]]:
+    """Fields for a table printed with no header row, from what its cells hold: a first column
+    of refs, a column of prose (the action), and a column of dates or of names.  None unless
+    all three are there: a table of prose and dates alone is not taken for a plan."""
+    body = [r for r in rows if not r.heading]
+    if len(body) < _MIN_HEADERLESS_ROWS:
+        return None
+    width = max(len(r.cells) for r in body)
+    columns: list[Optional[str]] = [None] * width
+    if _share(_values(body, 0), is_ref) < MOST:
+        return None
+    columns[0] = "ref"
+    prose = [c for c in range(1, width)
+             if _share(_values(body, c), lambda t: len(t.split()) >= _PROSE_WORDS) >= MOST]
+    if not prose:
+        return None
+    columns[prose[0]] = "action"
+    for c in range(1, width):
+        if columns[c] is not None:
+            continue
+        values = _values(body, c)
+        if len(values) < MOST * min(len(body), SAMPLE_ROWS):
+            continue  # a column filled on a few rows only (the initials beside minutes) types nothing
+        if "deadline" not in columns and _share(values, is_date) >= MOST:
+            columns[c] = "deadline"
+        elif "rag" not in columns and _share(values, is_rating) >= MOST:
+            columns[c] = "rag"
+        elif "owner" not in columns and _share(values, is_owner_like) >= MOST:
+            columns[c] = "owner"
+        elif c in prose and "progress" not in columns:
+            columns[c] = "progress"
+    return columns if {"owner", "deadline"} & set(columns) else None

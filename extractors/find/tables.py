@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse, ends_sentence, starts_lowercase
-from boardpapers.extractors.find.columns import refine_columns
+from boardpapers.extractors.find.action_column import action_column
+from boardpapers.extractors.find.columns import columns_from_cells, refine_columns
 from boardpapers.extractors.find.headers import (
     header_to_fields, label_field, is_original_deadline, is_plan_header, is_revised_deadline,
 )
@@ -457,7 +458,24 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
         assembler.add(glued if glued is not None else row)
     if assembler is not None:
         plans.append(_draft(assembler, document, title, table))
+    elif not any(headers):
+        plans += _headerless_plan(table, document, title)
     return [p for p in plans if p.items]
+
+
+def _headerless_plan(table: Table, document: str, title: Optional[str]) -> list[PlanDraft]:
+    """A table with no header row read by what its columns hold (see columns_from_cells).
+    Minutes with an Action column of initials are left to their own finder."""
+    if action_column(table) is not None:
+        return []
+    columns = columns_from_cells(table.rows)
+    if columns is None:
+        return []
+    assembler = PlanAssembler(columns=columns, document=document, table_index=table.index,
+                              aligned_paragraphs=table.aligned_paragraphs)
+    for row in table.rows:
+        assembler.add(row)
+    return [_draft(assembler, document, title, table)]
 
 
 def _draft(assembler: PlanAssembler, document: str, title: Optional[str], table: Table) -> PlanDraft:
