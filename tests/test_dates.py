@@ -347,3 +347,21 @@ def test_due_phrase_in_a_sentence(sentence, phrase):
     from boardpapers.extractors.interpret.dates import due_phrase
 
     assert due_phrase(sentence) == phrase
+
+
+@pytest.mark.parametrize("text, paper, due", [
+    ("the end of the financial year", dt.date(2025, 3, 4), dt.date(2025, 3, 31)),
+    ("End of this financial year", dt.date(2024, 6, 1), dt.date(2025, 3, 31)),
+    ("Year end", dt.date(2024, 4, 1), dt.date(2025, 3, 31)),
+])
+def test_the_papers_own_financial_year_end(text, paper, due):
+    from boardpapers.extractors.interpret.dates import parse_deadline
+
+    assert parse_deadline(text, paper).due == due
+
+
+def test_a_date_revised_to_the_year_end_is_due_then():
+    from boardpapers.extractors.interpret.dates import due_phrase
+
+    assert due_phrase("Work began, with the target date revised to the end of the financial year.") == \
+        "the end of the financial year"

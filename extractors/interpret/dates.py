@@ -268,7 +268,7 @@ def parse_deadline(text: Optional[str], paper_date: Optional[dt.date] = None) ->
     if leading in ("tba", "ongoing"):  # "Ongoing – building on the 2009 programme" is ongoing
         return Deadline(text=raw, status=leading)
     periods = sentence_periods(clean, paper_date) if len(clean.split()) >= _SENTENCE_WORDS else []
-    periods = periods or find_periods(clean, paper_date)
+    periods = periods or find_periods(clean, paper_date) or _this_financial_year(clean, paper_date)
     if leading == "none" and not periods:  # but "Completed by June 2020" names a date
         return Deadline(text=raw, status="none")
     if periods:
@@ -283,12 +283,28 @@ def parse_deadline(text: Optional[str], paper_date: Optional[dt.date] = None) ->
     return Deadline(text=raw, status=_status_of(clean) or "none")
 
 
+# "The end of the financial year", "year end": the year the paper itself falls in.
+_THIS_FINANCIAL_YEAR = re.compile(r"\b(?:end\s+of\s+(?:the\s+|this\s+)?(?:financial|fiscal)\s+year|"
+                                  r"(?:financial\s+)?year[- ]end)\b", re.I)
+
+
+def _this_financial_year(text: str, paper_date: Optional[dt.date]) -> list[Period]:
+    """The paper's own financial year (1 April to 31 March) where the text names its end."""
+    m = _THIS_FINANCIAL_YEAR.search(text)
+    if not m or paper_date is None:
+        return []
+    first = paper_date.year if paper_date.month >= 4 else paper_date.year - 1
+    return [Period(dt.date(first, 4, 1), dt.date(first + 1, 3, 31), "financial_year", m.span())]
+
+
 # Words that make a date in a sentence the row's due date: "by the end of June", "no later than".
 _DUE_ANCHOR = re.compile(r"\b(?:(?P<keep>by|before|no later than|not later than)|until|extended to|revised to|"
                          r"target date(?: of)?|due(?: date)?(?: of)?|deadline(?: of)?)\s*:?\s*(?:the\s+)?(?:(?:end|close|start)\s+of\s+)?"
                          r"(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?$", re.I)
 _DUE_YEAR = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:19|20)\d{2}\b|\bby\s+(?:19|20)\d{2}\b", re.I)
 _ANCHOR_REACH = 30  # characters before a date in which its anchor must stand
+_REVISED_TO_YEAR_END = re.compile(r"\b(?:revised|extended|moved|put back)\s+to\s+(?P<phrase>(?:the\s+)?end\s+of\s+"
+                                  r"(?:the\s+|this\s+)?(?:financial|fiscal)\s+year)", re.I)
 
 
 def due_phrase(text: Optional[str], paper_date: Optional[dt.date] = None) -> Optional[str]:
@@ -297,6 +313,9 @@ def due_phrase(text: Optional[str], paper_date: Optional[dt.date] = None) -> Opt
     in May 2025" is no deadline)."""
     if not text:
         return None
+    revised = _REVISED_TO_YEAR_END.search(text)
+    if revised:
+        return revised.group("phrase")
     year = _DUE_YEAR.search(text)
     if year:
         return year.group()
