@@ -139,3 +139,21 @@ def test_records_in_two_columns_become_items():
     assert [(i["ref"], i["recommendation"], i["owners"], i["deadline"], i["rag"]) for i in items] == [
         ("1.1", "Safer walking routes", ["Highways Team"], "2025-03-31", "amber"),
         ("1.2", "More school streets", ["Schools Team"], "2025-03-31", "green")]
+
+
+def _fails_on_page_two(real):
+    def read(page, *args):
+        if page.page_number == 2:
+            raise ValueError("damaged content stream")  # as pdfminer would, from outside our code
+        return real(page, *args)
+    return read
+
+
+def test_a_page_that_cannot_be_parsed_is_left_out_with_a_warning(monkeypatch):
+    import boardpapers.extractors.read.pdf as pdf
+
+    monkeypatch.setattr(pdf, "_read_page", _fails_on_page_two(pdf._read_page))
+    doc = read_pdf(pdf_with(text_page, pages=3), "x.pdf", screen=False)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Body text on page 1.", "Body text on page 3."]
+    assert [(w.kind, w.message) for w in doc.warnings] == [
+        ("page_unreadable", "page 2 could not be parsed and was left out")]
