@@ -123,17 +123,20 @@ def _column_spans(rows_meta, width: int) -> list[Optional[tuple[float, float]]]:
     return spans
 
 
+def _centred_in(word: dict, box, slack: float = 0.0) -> bool:
+    """Does the word's centre lie in the box (x0, top, x1, bottom), give or take slack points?"""
+    return (box[0] - slack <= (word["x0"] + word["x1"]) / 2 <= box[2] + slack
+            and box[1] - slack <= (word["top"] + word["bottom"]) / 2 <= box[3] + slack)
+
+
 def _words_in(words: list[dict], x0: float, top: float, x1: float, bottom: float) -> list[str]:
     """The lines of the words whose centres lie in the box."""
-    inside = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-    return [line.text for line in _words_to_lines(inside)]
+    return [line.text for line in _words_to_lines([w for w in words if _centred_in(w, (x0, top, x1, bottom))])]
 
 
 def _lines_in(words: list[dict], bbox) -> list[tuple[float, str]]:
     """(top, text) of each printed line inside a cell's box."""
-    inside = [w for w in words if bbox[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= bbox[2] + 1
-              and bbox[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= bbox[3] + 1]
-    return [(round(line.top, 1), line.text) for line in _words_to_lines(inside)]
+    return [(round(line.top, 1), line.text) for line in _words_to_lines([w for w in words if _centred_in(w, bbox, 1)])]
 
 
 _WORDS_CUT = 0.2  # share of neighbouring cells that split a word between them, in a table that is no table
@@ -274,16 +277,14 @@ def _read_page(page, open_layout: Optional[tuple[list[float], list]], header_fie
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
     ruled = _ruled_tables(page, words) if len(page.edges) >= 4 else []
     boxes = [bbox for bbox, _ in ruled]
-    outside = [w for w in words if not any(b[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= b[2] + 1
-                                           and b[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= b[3] + 1
-                                           for b in boxes)]
+    outside = [w for w in words if not any(_centred_in(w, b, 1) for b in boxes)]
     for bbox, rows in ruled:
         out.items.append((bbox[1], Table(rows=rows, page=page.page_number, aligned_paragraphs=False)))
     lines = _words_to_lines(outside)
     if not ruled:
         lines = _find_unruled(lines, open_layout, out, header_fields)
     if not out.items:  # no table on the page: text laid out in two columns is read column by column
-        out.items = lines_in_reading_order(outside, float(page.width), out.height)
+        out.items = lines_in_reading_order(outside, float(page.width), out.height, lines)
         return out
     for line in lines:
         out.items.append((line.top, line))
@@ -328,12 +329,13 @@ def column_gutter(words: list[dict], width: float) -> Optional[float]:
     return gutter
 
 
-def lines_in_reading_order(words: list[dict], width: float, height: float) -> list[tuple[float, "_Line"]]:
-    """(sort key, line) for a page's text: top to bottom, or, on a page in two columns, the
-    left column top to bottom and then the right."""
+def lines_in_reading_order(words: list[dict], width: float, height: float,
+                           lines: list["_Line"]) -> list[tuple[float, "_Line"]]:
+    """(sort key, line) for a page's text: its lines (made from these words) top to bottom,
+    or, on a page in two columns, the left column top to bottom and then the right."""
     gutter = column_gutter(words, width)
     if gutter is None:
-        return [(line.top, line) for line in _words_to_lines(words)]
+        return [(line.top, line) for line in lines]
     left = _words_to_lines([w for w in words if (w["x0"] + w["x1"]) / 2 < gutter])
     right = _words_to_lines([w for w in words if (w["x0"] + w["x1"]) / 2 >= gutter])
     return [(line.top, line) for line in left] + [(height + line.top, line) for line in right]
@@ -467,7 +469,8 @@ def _screened_page(cheap, index: int, open_layout, after_table: bool, header_fie
         if open_layout is not None or may_hold_plan(lines, _ruling_count(page), after_table, header_fields):
             return None, 0, []
         out = _Page(number=index + 1, height=height)
-        out.items = lines_in_reading_order([w for line in lines for w in line.words], page.get_width(), height)
+        out.items = lines_in_reading_order([w for line in lines for w in line.words], page.get_width(), height,
+                                           lines)
         return out, sum(len(l.text) for l in lines), [round(l.size) for l in lines for _ in l.text.split()]
     except Exception:
         return None, 0, []
