@@ -20,13 +20,15 @@ import sqlite_utils
 from boardpapers.db.store import get_state, record_failure, stored_sha, write_document
 from boardpapers.ingest import executors
 from boardpapers.ingest.errors import IngestError, UnreadableFile
+from boardpapers.ingest.pipeline import SUFFIX_FORMATS
 from boardpapers.ingest.reconcile import dangling
 from boardpapers.ingest.reconcile.owners import same_person
 from boardpapers.ingest.reconcile.tracking import rebuild_tracking
 from boardpapers.schema.models import DocumentResult
 
-# Suffixes picked up when walking a folder; files named on the command line are always tried.
-PAPER_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".doc", ".rtf", ".odt", ".html", ".htm")
+# Suffixes picked up when walking a folder (the formats the pipeline reads); files named on
+# the command line are always tried.
+PAPER_SUFFIXES = tuple(SUFFIX_FORMATS)
 DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is killed
 
 
@@ -73,10 +75,10 @@ def printable(text: str) -> str:
     """Text safe for a terminal line: control characters and undecodable bytes shown escaped."""
     out = []
     for ch in text:
-        if ch.isprintable() and not ("\udc80" <= ch <= "\udcff"):
-            out.append(ch)
-        elif "\udc80" <= ch <= "\udcff":
+        if "\udc80" <= ch <= "\udcff":  # a byte the file name held that is not UTF-8
             out.append(f"\\x{ord(ch) - 0xdc00:02x}")
+        elif ch.isprintable():
+            out.append(ch)
         else:
             out.append(ch.encode("unicode_escape").decode("ascii"))
     return "".join(out)

@@ -126,8 +126,6 @@ def _address_space() -> int:
     """This process's virtual memory size in bytes (0 where /proc is not there)."""
     try:
         with open("/proc/self/statm") as statm:
-            import os
-
             return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError):
         return 0

@@ -140,10 +140,10 @@ def _too_large_message(total: int, xml: int) -> str:
 
 
 # What a file's suffix promises; content that disagrees is read as what it is, with a warning.
+# Its keys are also the suffixes a folder walk picks up.
 SUFFIX_FORMATS = {
-    ".pdf": {"pdf"}, ".docx": {"docx"}, ".doc": {"doc"}, ".rtf": {"rtf"}, ".odt": {"odt"},
-    ".html": {"html"}, ".htm": {"html"}, ".txt": {"text"}, ".text": {"text"},
-    ".md": {"markdown"}, ".markdown": {"markdown"},
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf",
+    ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".odt": "odt", ".html": "html", ".htm": "html",
 }
 MAX_FIELD_CHARS = 100_000  # a stored text field is cut here (a runaway cell, not a plan row)
 
@@ -152,7 +152,7 @@ def suffix_warning(name: str, fmt: str) -> list[Notice]:
     """A warning when the name's suffix promises another format than the content shows."""
     suffix = Path(name).suffix.lower()
     expected = SUFFIX_FORMATS.get(suffix)
-    if expected is None or fmt in expected:
+    if expected is None or fmt == expected:
         return []
     return [Notice(kind="extension_mismatch",
                    message=f"named {suffix} but its content is {fmt}; read as {fmt}")]

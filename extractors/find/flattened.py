@@ -15,9 +15,10 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import starts_lowercase
+from boardpapers.extractors.find.columns import is_ref
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.find.tables import is_lifecycle_heading
-from boardpapers.extractors.interpret.refs import minute_ref, ref_cell
+from boardpapers.extractors.interpret.refs import minute_ref
 from boardpapers.schema.models import Cell, Paragraph, Row, Table
 
 _MAX_COLUMNS = 10
@@ -41,7 +42,7 @@ def _header_at(blocks: list, start: int) -> Optional[tuple[int, list[Optional[st
 
 
 def _is_ref(block) -> bool:
-    return isinstance(block, Paragraph) and len(block.text) <= 12 and ref_cell(block.text.rstrip(".")) is not None
+    return isinstance(block, Paragraph) and is_ref(block.text.rstrip("."))
 
 
 def _continues(text: str) -> bool:

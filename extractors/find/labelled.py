@@ -76,14 +76,9 @@ def inline_pairs(text: str) -> list[tuple[str, Optional[str], str]]:
     if first is None:
         return _titled_pairs(text)
     name, ref, rest = first
-    pairs: list[tuple[str, Optional[str], str]] = []
-    start = 0
-    current = (name, ref)
-    for label_start, label_end, label in _inline_labels(rest):
-        pairs.append((current[0], current[1], rest[start:label_start].strip()))
-        current, start = (label, None), label_end
-    pairs.append((current[0], current[1], rest[start:].strip()))
-    return pairs
+    labels = _inline_labels(rest)
+    head = rest[:labels[0][0]] if labels else rest
+    return [(name, ref, head.strip())] + _labelled_values(rest, labels)
 
 
 def _titled_pairs(text: str) -> list[tuple[str, Optional[str], str]]:
@@ -97,10 +92,13 @@ def _titled_pairs(text: str) -> list[tuple[str, Optional[str], str]]:
     if not title or len(title.split()) > _TITLE_WORDS:
         return []
     ref, rest = split_leading_ref(title)
-    pairs = [("recommendation" if ref else "action", ref, rest.strip() or title)]
-    for (start, end, name), following in zip(labels, labels[1:] + [(len(text), 0, "")]):
-        pairs.append((name, None, text[end:following[0]].strip()))
-    return pairs
+    return [("recommendation" if ref else "action", ref, rest.strip() or title)] + _labelled_values(text, labels)
+
+
+def _labelled_values(text: str, labels: list[tuple[int, int, str]]) -> list[tuple[str, Optional[str], str]]:
+    """(field, None, value) for each label found inside a line: its value runs to the next label."""
+    ends = [start for start, _, _ in labels[1:]] + [len(text)]
+    return [(name, None, text[end:stop].strip()) for (_, end, name), stop in zip(labels, ends)]
 
 
 def _inline_labels(text: str) -> list[tuple[int, int, str]]:
@@ -133,10 +131,11 @@ def _labelled_lines(blocks: list[Block]):
         elif isinstance(block, Table):
             for row in block.rows:
                 filled = [c for c in row.cells if not c.is_empty]
-                if len(row.cells) >= 2 and len(filled) >= 1 and not row.cells[0].is_empty \
-                        and label_field(row.cells[0].text):
+                name = label_field(row.cells[0].text) if len(row.cells) >= 2 and filled \
+                    and not row.cells[0].is_empty else None
+                if name:
                     value = " ".join(c.text for c in row.cells[1:] if not c.is_empty)
-                    yield index, [(label_field(row.cells[0].text), None, value)], row.cells[0].text, id(block)
+                    yield index, [(name, None, value)], row.cells[0].text, id(block)
                 else:
                     yield index, None, " ".join(c.text for c in filled), id(block)
 

@@ -309,13 +309,14 @@ def join_split_tables(blocks: list) -> list:
     return out
 
 
-def two_row_header(top: Row, below: Row) -> Optional[list[str]]:
+def two_row_header(top: Row, below: Row, alone: Optional[list[Optional[str]]]) -> Optional[list[str]]:
     """The labels of a header printed on two rows, where a group heading spans sub-headings
     ("Progress" over "Update" and "RAG"); None when the rows are not such a header.
 
     A sub-heading that names a field is the column's label; elsewhere the group
     heading above it (carried right over the columns it spans) is.  The pair is a
-    header only when it names more fields than the top row alone.
+    header only when it names more fields than the top row alone (`alone`: the fields the
+    top row names by itself, already worked out).
     """
     if len(top.cells) != len(below.cells) or not any(not c.is_empty for c in below.cells):
         return None
@@ -333,7 +334,6 @@ def two_row_header(top: Row, below: Row) -> Optional[list[str]]:
         sub = lower.text
         labels.append(sub if sub and label_field(sub) else (upper.text or (group if sub else "")))
     combined = header_to_fields(labels)
-    alone = header_to_fields([c.text for c in top.cells])
     if combined is None or len({f for f in combined if f}) <= len({f for f in (alone or []) if f}):
         return None
     if any(not c.is_empty and not label_field(c.text) for c in below.cells):
@@ -413,8 +413,9 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
     page_top = False
     headers = [header_to_fields([c.text for c in row.cells]) for row in table.rows]
     two_row = {}  # index of a group-heading row -> the labels it and the row below make together
+    own = list(headers)  # what each row names by itself, before pairs of rows are joined
     for index in range(len(table.rows) - 1):
-        combined = two_row_header(table.rows[index], table.rows[index + 1])
+        combined = two_row_header(table.rows[index], table.rows[index + 1], own[index])
         if combined is not None:
             two_row[index] = combined
             headers[index], headers[index + 1] = header_to_fields(combined), None
