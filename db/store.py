@@ -4,6 +4,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import sqlite3
+import time
 import unicodedata
 from typing import Callable, Iterator, Optional
 
@@ -26,10 +28,31 @@ def open_db(path: str) -> sqlite_utils.Database:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if path != ":memory:":
-        db.enable_wal()
+        _enable_wal(db)
     with write_transaction(db):
         ensure_schema(db)
     return db
+
+
+def _enable_wal(db: sqlite_utils.Database) -> None:
+    """Switch to WAL, waiting for another process that holds the new file's lock.
+
+    Changing the journal mode does not wait out the busy timeout as a write
+    does: two batches started together on a new database would see "database
+    is locked" at once, so the switch is retried for as long as a write would wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 @contextlib.contextmanager

@@ -39,6 +39,7 @@ class FileOutcome:
     plans: int = 0
     items: int = 0
     pages: int = 0
+    pages_read_fully: int = 0  # of them, read by the full table reader (the rest passed the screen)
     error: Optional[str] = None
     error_kind: Optional[str] = None
     traceback: Optional[str] = None
@@ -165,6 +166,7 @@ def _store(db: sqlite_utils.Database, path: str, sha: str, result: DocumentResul
     write_document(db, result, same_person=same_person)
     loose = [d for plan in result.plans for d in dangling(plan)]
     return FileOutcome(path, "stored", plans=len(result.plans), items=result.item_count, pages=result.pages,
+                       pages_read_fully=result.pages_read_fully,
                        dangling=loose, warnings=[(w.kind, w.message) for w in result.warnings],
                        write_seconds=time.perf_counter() - started)
 

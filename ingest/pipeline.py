@@ -271,7 +271,7 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
     return DocumentResult(
         name=name, path=path or name, sha256=hashlib.sha256(data).hexdigest(),
         format=document.format, title=document.title, paper_date=document.paper_date,
-        pages=document.pages, plans=plans, warnings=warnings,
+        pages=document.pages, pages_read_fully=document.pages_read_fully, plans=plans, warnings=warnings,
     )
 
 

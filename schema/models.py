@@ -103,6 +103,7 @@ class ReadDocument(BaseModel):
     title: Optional[str] = None
     paper_date: Optional[dt.date] = None
     pages: int = 1
+    pages_read_fully: int = 0  # pages the screen passed to the full table reader (PDF)
     blocks: list[Block] = Field(default_factory=list)
     warnings: list[Notice] = Field(default_factory=list)
 
@@ -200,6 +201,7 @@ class DocumentResult(BaseModel):
     title: Optional[str] = None
     paper_date: Optional[dt.date] = None
     pages: int = 1
+    pages_read_fully: int = 0
     plans: list[Plan] = Field(default_factory=list)
     warnings: list[Notice] = Field(default_factory=list)
 

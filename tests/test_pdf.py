@@ -98,16 +98,16 @@ def test_a_run_that_starts_with_a_space_reads():
     assert "A line that itself starts with a space." in texts
 
 
-def test_an_error_in_the_screen_reads_the_page_the_full_way(monkeypatch):
+def test_an_error_in_pdfium_reads_the_page_through_pdfplumber(monkeypatch):
     import boardpapers.extractors.read.pdf as pdf
 
     data = (CORPUS / "northshire_housing_plan.pdf").read_bytes()
-    expected = [b.model_dump() for b in pdf.read_pdf(data, "x.pdf").blocks]
+    expected = [b.model_dump() for b in pdf.read_pdf(data, "x.pdf", engine="pdfplumber").blocks]
 
     def broken(*args):
-        raise TypeError("a bug in the screen")
+        raise TypeError("a bug in the fast path")
 
-    monkeypatch.setattr(pdf, "_pdfium_lines", broken)
+    monkeypatch.setattr(pdf, "pdfium_surface", broken)
     assert [b.model_dump() for b in pdf.read_pdf(data, "x.pdf").blocks] == expected
 
 
@@ -152,8 +152,40 @@ def _fails_on_page_two(real):
 def test_a_page_that_cannot_be_parsed_is_left_out_with_a_warning(monkeypatch):
     import boardpapers.extractors.read.pdf as pdf
 
-    monkeypatch.setattr(pdf, "_read_page", _fails_on_page_two(pdf._read_page))
-    doc = read_pdf(pdf_with(text_page, pages=3), "x.pdf", screen=False)
+    monkeypatch.setattr(pdf, "plumber_surface", _fails_on_page_two(pdf.plumber_surface))
+    doc = read_pdf(pdf_with(text_page, pages=3), "x.pdf", engine="pdfplumber")
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Body text on page 1.", "Body text on page 3."]
     assert [(w.kind, w.message) for w in doc.warnings] == [
         ("page_unreadable", "page 2 could not be parsed and was left out")]
+
+
+def _pdf_papers() -> list:
+    from tests.conftest import SHARED
+
+    real = SHARED / "real" / "docs"
+    return sorted(CORPUS.glob("**/*.pdf")) + (sorted(real.glob("*.pdf")) if real.is_dir() else [])
+
+
+def _records_with(monkeypatch, path, **reader_options) -> list[dict]:
+    from functools import partial
+
+    import boardpapers.ingest.pipeline as pipeline
+    from boardpapers.extractors.find.headers import header_to_fields
+    from boardpapers.ingest.pipeline import extract_document
+
+    monkeypatch.setitem(pipeline.READERS, "pdf", partial(read_pdf, header_fields=header_to_fields, **reader_options))
+    return document_records(extract_document(path.read_bytes(), path.name, str(path)))
+
+
+@pytest.mark.parametrize("path", _pdf_papers(), ids=lambda p: p.name)
+def test_screening_loses_no_item_against_a_full_read(monkeypatch, path):
+    """Every PDF of the corpus and of the real papers: the table finders run on every page
+    (screen=False) and find no item the screened read does not."""
+    full = _records_with(monkeypatch, path, screen=False)
+    assert _records_with(monkeypatch, path) == full
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("**/*.pdf")), ids=lambda p: p.name)
+def test_pdfium_reads_the_corpus_as_pdfplumber_does(monkeypatch, path):
+    """The fast surface (pdfium's glyphs and paths) gives the items pdfminer's parse gives."""
+    assert _records_with(monkeypatch, path) == _records_with(monkeypatch, path, engine="pdfplumber")

@@ -129,3 +129,26 @@ def test_database_from_an_earlier_version_gains_new_columns(tmp_path):
     db = open_db(path)
     assert {"given_key", "surname_key"} <= set(db["owners"].columns_dict)
     assert schema_version(db) == SCHEMA_VERSION
+
+
+def _open(path, start):
+    start.wait()
+    open_db(path)
+
+
+def test_processes_opening_a_new_database_together_all_succeed(tmp_path):
+    """Batches started together on a new file: the switch to WAL waits for the others
+    instead of failing with "database is locked"."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for attempt in range(8):
+        path = str(tmp_path / f"new{attempt}.db")
+        start = context.Event()
+        workers = [context.Process(target=_open, args=(path, start)) for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        start.set()
+        for worker in workers:
+            worker.join(60)
+        assert [w.exitcode for w in workers] == [0, 0, 0, 0]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from boardpapers.extractors.vocabulary import (
@@ -27,6 +28,7 @@ def normalise_label(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=16384)  # asked of every word of every line when pages are screened
 def label_field(text: str) -> Optional[str]:
     """The canonical field a header or label names, or None.
 

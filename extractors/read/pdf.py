@@ -1,6 +1,8 @@
-"""Reader for PDF papers with pdfplumber.
+"""Reader for PDF papers: pdfium's words and rules, pdfplumber's table finder.
 
-Per page: ruled tables through pdfplumber's line finder (merged cells carried
+Each page's surface (words and drawn edges) comes from pdfium, or from
+pdfplumber where pdfium cannot read it (pdf_surface).  A cheap screen sends a
+page to the table finders only if it may hold a plan.  Per page: ruled tables through pdfplumber's line finder (merged cells carried
 down to the rows they span); where a page has no ruled table, an unruled plan
 table found by text alignment under a header line; the other text as lines,
 grouped into paragraphs in reading order.  Across pages: running headers and
@@ -25,6 +27,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
+from boardpapers.extractors.read.pdf_surface import Surface, pdfium_surface, plumber_surface
 from boardpapers.schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
@@ -105,10 +108,10 @@ def _join_lines(lines: list[str]) -> str:
 
 # --- ruled tables --------------------------------------------------------------
 
-def _closing_rules(page) -> list[float]:
+def _closing_rules(edges: list[dict]) -> list[float]:
     """Where vertical rules start and end: a table cut by the page bottom has no closing
     horizontal rule there, so one is supplied at the ends of its vertical rules."""
-    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 5]
+    verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 5]
     if not verticals:
         return []
     return [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]
@@ -129,14 +132,33 @@ def _centred_in(word: dict, box, slack: float = 0.0) -> bool:
             and box[1] - slack <= (word["top"] + word["bottom"]) / 2 <= box[3] + slack)
 
 
-def _words_in(words: list[dict], x0: float, top: float, x1: float, bottom: float) -> list[str]:
-    """The lines of the words whose centres lie in the box."""
-    return [line.text for line in _words_to_lines([w for w in words if _centred_in(w, (x0, top, x1, bottom))])]
+def _cell_words(words: list[dict], box) -> list[dict]:
+    """The words, or the parts of words, whose characters' centres lie in the cell.
+
+    Characters are assigned one by one, as pdfplumber assigns them, so a rule
+    drawn through a word cuts it (which is how a grid that is no table shows itself).
+    """
+    x0, top, x1, bottom = box
+    out = []
+    for word in words:
+        if not top <= (word["top"] + word["bottom"]) / 2 < bottom or word["x1"] < x0 or word["x0"] > x1:
+            continue
+        centres = word.get("centres") or []
+        if len(centres) != len(word["text"]):  # a ligature expanded: place the word whole
+            if x0 <= (word["x0"] + word["x1"]) / 2 < x1:
+                out.append(word)
+            continue
+        inside = [i for i, centre in enumerate(centres) if x0 <= centre < x1]
+        if len(inside) == len(centres):
+            out.append(word)
+        elif inside:
+            out.append({**word, "text": "".join(word["text"][i] for i in inside), "x0": max(word["x0"], x0),
+                        "x1": min(word["x1"], x1), "centres": [centres[i] for i in inside]})
+    return out
 
 
-def _lines_in(words: list[dict], bbox) -> list[tuple[float, str]]:
-    """(top, text) of each printed line inside a cell's box."""
-    return [(round(line.top, 1), line.text) for line in _words_to_lines([w for w in words if _centred_in(w, bbox, 1)])]
+def _cell_lines(words: list[dict], box) -> list[_Line]:
+    return _words_to_lines(_cell_words(words, box))
 
 
 _WORDS_CUT = 0.2  # share of neighbouring cells that split a word between them, in a table that is no table
@@ -155,23 +177,31 @@ def cuts_words(texts: list[list[Optional[str]]]) -> bool:
     return pairs >= 5 and cut >= _WORDS_CUT * pairs
 
 
-def _ruled_tables(page, words: list[dict]) -> list[tuple[tuple, list[Row]]]:
-    """Ruled tables by pdfplumber's line finder.  Where a rule is missing, pdfplumber finds no
-    cell at a grid position and drops the words printed there; they are taken back from
-    the page by the column's span and the row's band."""
+def _ruled_tables(surface: Surface) -> list[tuple[tuple, list[Row]]]:
+    """Ruled tables by pdfplumber's line finder, over the page's edges.  Where a rule is
+    missing, the finder has no cell at a grid position; the words printed there are taken
+    back from the page by the column's span and the row's band."""
+    from pdfplumber.table import TableFinder
+
     found = []
-    settings = dict(RULED, explicit_horizontal_lines=_closing_rules(page))
-    for table in page.find_tables(settings):
-        texts = table.extract()
+    words = surface.words
+    settings = dict(RULED, explicit_horizontal_lines=_closing_rules(surface.edges))
+    for table in TableFinder(surface, settings).tables:
         rows_meta = table.rows
-        if not texts or max(len(r) for r in texts) < 2 or cuts_words(texts):
+        grid = []
+        for meta in rows_meta:
+            band = [w for w in words if meta.bbox[1] <= (w["top"] + w["bottom"]) / 2 < meta.bbox[3]]
+            grid.append([_cell_lines(band, box) if box is not None else None for box in meta.cells])
+        texts = [[None if lines is None else "\n".join(line.text for line in lines) for lines in row]
+                 for row in grid]
+        if not texts or max(len(r) for r in texts) < 2 or cuts_words(texts) or not holds_words(texts):
             continue
-        if len(texts) < 2 and table.bbox[1] > page.height * _CONTINUATION_TOP:
+        if len(texts) < 2 and table.bbox[1] > surface.height * _CONTINUATION_TOP:
             continue  # one row is a table only where it carries on a table from the page before
         spans = _column_spans(rows_meta, max(len(r) for r in texts))
         rows: list[Row] = []
         previous_cells: list[Optional[tuple]] = [None] * len(texts[0])
-        for r, (cells, meta) in enumerate(zip(texts, rows_meta)):
+        for cells, lines_of, meta in zip(texts, grid, rows_meta):
             out: list[Cell] = []
             for c, text in enumerate(cells):
                 bbox = meta.cells[c] if c < len(meta.cells) else None
@@ -180,19 +210,27 @@ def _ruled_tables(page, words: list[dict]) -> list[tuple[tuple, list[Row]]]:
                     if above is not None and above[0][3] > meta.bbox[1] + 1:  # merged down into this row
                         out.append(Cell(paragraphs=list(above[1])))
                         continue
-                    lost = _words_in(words, spans[c][0], meta.bbox[1], spans[c][1], meta.bbox[3]) \
+                    lost = [line.text for line in _cell_lines(words, (spans[c][0], meta.bbox[1], spans[c][1],
+                                                                      meta.bbox[3]))] \
                         if c < len(spans) and spans[c] else []
                     out.append(Cell(paragraphs=[_join_lines(lost)] if lost else []))
                     continue
                 paragraphs = [_join_lines((text or "").split("\n"))] if text else []
-                out.append(Cell(paragraphs=paragraphs, lines=_lines_in(words, bbox) if text and bbox else []))
+                lines = [(round(line.top, 1), line.text) for line in lines_of[c]] if text else []
+                out.append(Cell(paragraphs=paragraphs, lines=lines))
                 if c < len(previous_cells):
                     previous_cells[c] = (bbox, paragraphs)
             filled = sum(1 for cell in out if not cell.is_empty)
             starts = sum(1 for b in meta.cells if b is not None)
-            rows.append(Row(cells=out, page=page.page_number, heading=filled == 1 and starts == 1 and len(out) > 1))
+            rows.append(Row(cells=out, page=surface.number, heading=filled == 1 and starts == 1 and len(out) > 1))
         found.append((table.bbox, rows))
     return found
+
+
+def holds_words(texts: list[list[Optional[str]]]) -> bool:
+    """Does a ruled grid hold words in at least two of its cells?  A chart's bars, axes and
+    gridlines make a grid of empty boxes; a logo or a coloured panel, one box."""
+    return sum(1 for row in texts for text in row if text and text.strip()) >= 2
 
 
 # --- unruled tables -------------------------------------------------------------
@@ -272,23 +310,32 @@ def _take_unruled(lines: list[_Line], starts: list[float]) -> tuple[list[_Line],
 
 # --- a page --------------------------------------------------------------------
 
-def _read_page(page, open_layout: Optional[tuple[list[float], list]], header_fields: HeaderFields) -> _Page:
-    out = _Page(number=page.page_number, height=float(page.height))
-    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
-    ruled = _ruled_tables(page, words) if len(page.edges) >= 4 else []
+def _read_page(surface: Surface, open_layout: Optional[tuple[list[float], list]],
+               header_fields: HeaderFields) -> _Page:
+    """The full reader: ruled tables, else an unruled plan table under a header line; the rest as lines."""
+    out = _Page(number=surface.number, height=surface.height)
+    words = surface.words
+    ruled = _ruled_tables(surface) if len(surface.edges) >= 4 else []
     boxes = [bbox for bbox, _ in ruled]
     outside = [w for w in words if not any(_centred_in(w, b, 1) for b in boxes)]
     for bbox, rows in ruled:
-        out.items.append((bbox[1], Table(rows=rows, page=page.page_number, aligned_paragraphs=False)))
+        out.items.append((bbox[1], Table(rows=rows, page=surface.number, aligned_paragraphs=False)))
     lines = _words_to_lines(outside)
     if not ruled:
         lines = _find_unruled(lines, open_layout, out, header_fields)
     if not out.items:  # no table on the page: text laid out in two columns is read column by column
-        out.items = lines_in_reading_order(outside, float(page.width), out.height, lines)
+        out.items = lines_in_reading_order(outside, surface.width, out.height, lines)
         return out
     for line in lines:
         out.items.append((line.top, line))
     out.items.sort(key=lambda item: item[0])
+    return out
+
+
+def _read_text(surface: Surface) -> _Page:
+    """A page the screen passed over: its text as lines in reading order, nothing more."""
+    out = _Page(number=surface.number, height=surface.height)
+    out.items = lines_in_reading_order(surface.words, surface.width, surface.height, _words_to_lines(surface.words))
     return out
 
 
@@ -444,36 +491,38 @@ def _stitch(blocks: list) -> list:
     return out
 
 
-def _open_pdfium(data: bytes):
+def _open_pdfium(data: bytes, pages: int):
+    """pdfium's copy of the document, or None where pdfium cannot open it or counts other pages
+    than pdfplumber (a damaged file: pdfplumber then reads, or reports, it page by page)."""
     import pypdfium2
 
     try:
-        return pypdfium2.PdfDocument(data)
+        document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError:
-        return None  # pdfplumber reads (or reports) it page by page instead
+        return None
+    if len(document) != pages:
+        document.close()
+        return None
+    return document
 
 
-def _screened_page(cheap, index: int, open_layout, after_table: bool, header_fields: HeaderFields):
-    """(page read cheaply, chars, sizes), or (None, ...) when pdfplumber should read it.
+def _pdfium_page(document, index: int) -> Optional[Surface]:
+    """The page's surface from pdfium, or None where pdfium fails on it.
 
-    The screen only saves time: on any error here the page is read the full way,
-    so a quirk pdfium shows (or a bug of ours in the screen) never fails a document.
+    pdfium only saves time: on any error here (a quirk of the file, or a bug of
+    ours in this fast path) the page is read through pdfplumber instead, so it
+    never fails a document.
     """
+    if document is None:
+        return None
     try:
-        page = cheap[index]
+        page = document[index]
     except Exception:
-        return None, 0, []
+        return None
     try:
-        height = page.get_height()
-        lines = _pdfium_lines(page, height)
-        if open_layout is not None or may_hold_plan(lines, _ruling_count(page), after_table, header_fields):
-            return None, 0, []
-        out = _Page(number=index + 1, height=height)
-        out.items = lines_in_reading_order([w for line in lines for w in line.words], page.get_width(), height,
-                                           lines)
-        return out, sum(len(l.text) for l in lines), [round(l.size) for l in lines for _ in l.text.split()]
+        return pdfium_surface(page, index + 1)
     except Exception:
-        return None, 0, []
+        return None
     finally:
         page.close()
 
@@ -485,10 +534,17 @@ def _recovered(pdf) -> bool:
     return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
 
 
-def _read_page_fully(page, open_layout, header_fields: HeaderFields) -> tuple[_Page, int, list[int]]:
-    """(page read by pdfplumber, chars, sizes): the full reader, for pages the screen let through."""
-    read = _read_page(page, open_layout, header_fields)
-    return read, len(page.chars), [round(c.get("size", 0)) for c in page.chars[:2000]]
+_SIZES_PER_PAGE = 2000
+
+
+def _char_sizes(words: list[dict]) -> list[int]:
+    """The type size of each character (of the first _SIZES_PER_PAGE on the page): what the body text is set in."""
+    sizes: list[int] = []
+    for word in words:
+        sizes += [round(word.get("size") or 0)] * len(word["text"])
+        if len(sizes) >= _SIZES_PER_PAGE:
+            break
+    return sizes
 
 
 def _ends_in_table(page: _Page) -> bool:
@@ -509,120 +565,59 @@ def _metadata_date(metadata: dict) -> Optional[dt.date]:
 
 # --- screening: which pages could hold a plan ------------------------------------
 
-_MIN_RULES = 8  # path objects on a page from which it may hold a ruled table
+_MIN_ENCLOSED_WORDS = 3  # words boxed in by rules on all four sides, from which a page may hold a ruled table
 
 
-_RECT_LOOKUP_BUDGET = 20_000_000  # rects x chars: past this, per-rect look-ups (each a scan of the page) cost too much
+def encloses_words(edges: list[dict], words: list[dict]) -> bool:
+    """Do the page's rules box in words on all four sides, as a table's grid does?
 
-
-def _pdfium_lines(page, height: float) -> list[_Line]:
-    """A page's text as lines, from pdfium's text rectangles (cheap: no layout analysis).
-
-    Each rectangle's text and first glyph are looked up by position, and pdfium
-    scans the whole page for each look-up; on a page dense with separate runs
-    (a 50,000-word appendix) that is quadratic, so such a page is read glyph by
-    glyph in one pass instead.
+    A chart's axes and gridlines run past its labels without closing round them,
+    and a logo encloses no words, so neither sends a page to the table finder.
     """
-    textpage = page.get_textpage()
-    try:
-        rects = textpage.count_rects()
-        chars = textpage.count_chars()
-        if rects * chars > _RECT_LOOKUP_BUDGET:
-            segments = _segments_by_glyph(textpage, chars, height)
-        else:
-            segments = _segments_by_rect(textpage, rects, height)
-    finally:
-        textpage.close()
-    return _words_to_lines(segments)
-
-
-def _segments_by_rect(textpage, rects: int, height: float) -> list[dict]:
-    import pypdfium2
-    import pypdfium2.raw as pdfium_c
-
-    segments = []
-    for i in range(rects):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = collapse(textpage.get_text_bounded(left, bottom, right, top))
-        if not text:
-            continue
-        size = top - bottom
-        # get_index returns None where no glyph lies under the probe (a run that
-        # opens with a space); the rectangle's own box then stands.
-        first = textpage.get_index(left + 0.5, (top + bottom) / 2, 2, 2)
-        if first is not None:  # the font's size and its loose box, not the glyphs' tight one
-            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first) or size
-            try:
-                _, bottom, _, top = textpage.get_charbox(first, loose=True)
-            except pypdfium2.PdfiumError:
-                pass
-        segments.append({"text": text, "x0": left, "x1": right, "top": height - top,
-                         "bottom": height - bottom, "size": round(size, 1)})
-    return segments
-
-
-def _segments_by_glyph(textpage, chars: int, height: float) -> list[dict]:
-    """Runs of glyphs on one baseline with no wide gap, in one linear pass over the page."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    segments: list[dict] = []
-    current: Optional[dict] = None
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    for i in range(chars):
-        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
-        if not code or chr(code).isspace() or not pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right,
-                                                                                 bottom, top):
-            if current is not None:
-                current["text"] += " "
-            continue
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (top.value - bottom.value)
-        glyph_top, glyph_bottom = height - top.value, height - bottom.value
-        if (current is None or abs(glyph_bottom - current["bottom"]) > max(size, 1) / 2
-                or left.value - current["x1"] > 0.8 * max(size, 1)):
-            current = {"text": "", "x0": left.value, "x1": right.value, "top": glyph_top,
-                       "bottom": glyph_bottom, "size": round(size, 1)}
-            segments.append(current)
-        current["text"] += chr(code)
-        current["x1"] = max(current["x1"], right.value)
-        current["top"] = min(current["top"], glyph_top)
-    for segment in segments:
-        segment["text"] = collapse(segment["text"])
-    return [s for s in segments if s["text"]]
-
-
-def _ruling_count(page) -> int:
-    import pypdfium2.raw as pdfium_c
-
-    return sum(1 for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
-
-
-def may_hold_plan(lines: list[_Line], rules: int, after_table: bool, header_fields: HeaderFields = _no_header) -> bool:
-    """Should pdfplumber look for tables on this page?
-
-    Yes when a line names two or more plan fields (a header row, ruled or
-    not), when the page is drawn with enough rules to be a grid, or when a
-    table ran to the foot of the page before and this page has rules or
-    columns of its own.
-    """
-    if rules >= _MIN_RULES:
-        return True
-    for line in lines:
-        if header_fields([w["text"] for w in line.words]) or _header_layout(line, header_fields):
-            return True
-    if after_table:
-        return rules > 0 or sum(1 for line in lines if len(_phrases(line)) >= 3) >= 3
+    across = [e for e in edges if e["orientation"] == "h" and e["width"] >= 3]
+    down = [e for e in edges if e["orientation"] == "v" and e["height"] >= 3]
+    if len(across) < 2 or len(down) < 2:
+        return False
+    enclosed = 0
+    for word in words:
+        x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+        if (any(e["x0"] - 1 <= x <= e["x1"] + 1 and e["top"] < y for e in across)
+                and any(e["x0"] - 1 <= x <= e["x1"] + 1 and e["top"] > y for e in across)
+                and any(e["top"] - 1 <= y <= e["bottom"] + 1 and e["x0"] < x for e in down)
+                and any(e["top"] - 1 <= y <= e["bottom"] + 1 and e["x0"] > x for e in down)):
+            enclosed += 1
+            if enclosed >= _MIN_ENCLOSED_WORDS:
+                return True
     return False
 
 
-def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderFields = _no_header) -> ReadDocument:
+def may_hold_plan(surface: Surface, after_table: bool, header_fields: HeaderFields = _no_header) -> bool:
+    """Should the table finders look at this page?
+
+    Yes when a line names two or more plan fields (a header row, ruled or
+    not), when its rules box in words as a table's grid does, or when a table
+    ran to the foot of the page before and this page has rules or columns of its own.
+    """
+    lines = _words_to_lines(surface.words)
+    for line in lines:
+        if header_fields([w["text"] for w in line.words]) or _header_layout(line, header_fields):
+            return True
+    if encloses_words(surface.edges, surface.words):
+        return True
+    if after_table:
+        return bool(surface.edges) or sum(1 for line in lines if len(_phrases(line)) >= 3) >= 3
+    return False
+
+
+def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderFields = _no_header,
+             engine: str = "pdfium") -> ReadDocument:
     """Read a PDF paper into paragraphs and tables, page by page.
 
-    With screen (the default) every page is read cheaply with pypdfium2 first
-    and pdfplumber's table finding runs only on pages that may hold a plan;
-    screen=False runs pdfplumber on every page (the reference the tests
-    compare against).
+    Each page's words and rules come from pdfium (engine "pdfium", the
+    default), or from pdfplumber where pdfium cannot read the page or
+    engine="pdfplumber" asks for it.  With screen (the default) the table
+    finders run only on pages that may hold a plan; screen=False runs them on
+    every page (the reference the tests compare the screen against).
     """
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -633,7 +628,6 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
         detail = next((type(c).__name__ for c in causes if isinstance(c, Exception) and c is not exc),
                       type(exc).__name__)
         raise CorruptDocument(f"the PDF cannot be parsed ({detail})") from exc
-    cheap = _open_pdfium(data) if screen else None
     with pdf:
         pages: list[_Page] = []
         sizes: Counter = Counter()
@@ -641,34 +635,40 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
         open_layout = None
         after_table = False
         unreadable: list[int] = []
+        read_fully = 0
         try:
-            for index, page in enumerate(pdf.pages):
-                read = None
-                if cheap is not None:
-                    read, page_chars, page_sizes = _screened_page(cheap, index, open_layout, after_table,
-                                                                  header_fields)
-                if read is None:
+            plumber_pages = pdf.pages
+            fast = _open_pdfium(data, len(plumber_pages)) if engine == "pdfium" else None
+            try:
+                for index, page in enumerate(plumber_pages):
+                    surface = _pdfium_page(fast, index)
                     try:
-                        read, page_chars, page_sizes = _read_page_fully(page, open_layout, header_fields)
+                        if surface is None:
+                            surface = plumber_surface(page)
                     except Exception as exc:  # one damaged page: say so, read the others
                         if raised_in_our_code(exc):
                             raise
                         unreadable.append(index + 1)
-                        read, page_chars, page_sizes = _Page(number=index + 1), 0, []
+                        surface = Surface(number=index + 1, width=float(page.width), height=float(page.height))
                     finally:
                         page.close()
-                open_layout = (read.layout, read.layout_fields) if read.layout else None
-                after_table = _ends_in_table(read)
-                chars += page_chars
-                sizes.update(page_sizes)
-                pages.append(read)
+                    if not screen or open_layout is not None or may_hold_plan(surface, after_table, header_fields):
+                        read_fully += 1
+                        read = _read_page(surface, open_layout, header_fields)
+                    else:
+                        read = _read_text(surface)
+                    open_layout = (read.layout, read.layout_fields) if read.layout else None
+                    after_table = _ends_in_table(read)
+                    chars += sum(len(w["text"]) for w in surface.words)
+                    sizes.update(_char_sizes(surface.words))
+                    pages.append(read)
+            finally:
+                if fast is not None:
+                    fast.close()
         except (PDFSyntaxError, KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
             if raised_in_our_code(exc):
                 raise
             raise CorruptDocument(f"the PDF cannot be parsed ({type(exc).__name__}: {exc})") from exc
-        finally:
-            if cheap is not None:
-                cheap.close()
         metadata = _pdf_metadata(pdf)
         warnings = [Notice(kind="pdf_recovered", message="the PDF is damaged (its cross-reference table "
                                                          "was rebuilt); what could be read was read")
@@ -702,7 +702,7 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
     title = collapse(title) or next(
         (b.text for b in blocks if isinstance(b, Paragraph)), None)
     return ReadDocument(name=name, format="pdf", title=title, paper_date=_metadata_date(metadata),
-                        pages=len(pages), blocks=_stitch(blocks), warnings=warnings)
+                        pages=len(pages), pages_read_fully=read_fully, blocks=_stitch(blocks), warnings=warnings)
 
 
 def _pdf_metadata(pdf) -> dict:
