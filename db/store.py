@@ -15,6 +15,8 @@ from boardpapers.db.schema import ensure_schema
 from boardpapers.schema.models import DocumentResult, Item, Owner
 
 
+TRACKING_ADDED = "added"  # state tracking_stale: papers were only added since tracking was last brought up to date
+TRACKING_REBUILD = "rebuild"  # a paper was replaced or removed: rebuild all of it
 BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another (a second ingest, say) to finish
 
 
@@ -218,7 +220,10 @@ def write_document(db: sqlite_utils.Database, result: DocumentResult,
         }).last_pk
         for plan_pos, plan in enumerate(result.plans):
             _write_plan(db, document_id, plan_pos, plan, same_person)
-        set_state(db, "tracking_stale", "1")
+        if old or get_state(db, "tracking_stale") not in (None, TRACKING_ADDED):
+            set_state(db, "tracking_stale", TRACKING_REBUILD)  # a paper replaced: every plan is decided again
+        else:
+            set_state(db, "tracking_stale", TRACKING_ADDED)
         db["ingest_warnings"].insert_all(
             ({"document_id": document_id, "path": result.path, "kind": w.kind, "message": w.message}
              for w in result.warnings), pk="id")

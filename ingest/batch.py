@@ -17,13 +17,13 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import sqlite_utils
 
-from boardpapers.db.store import get_state, record_failure, stored_sha, write_document
+from boardpapers.db.store import record_failure, stored_sha, write_document
 from boardpapers.ingest import executors
 from boardpapers.ingest.errors import IngestError, UnreadableFile
 from boardpapers.ingest.pipeline import SUFFIX_FORMATS
 from boardpapers.ingest.reconcile import dangling
 from boardpapers.ingest.reconcile.owners import same_person
-from boardpapers.ingest.reconcile.tracking import rebuild_tracking
+from boardpapers.ingest.reconcile.tracking import update_tracking
 from boardpapers.schema.models import DocumentResult
 
 # Suffixes picked up when walking a folder (the formats the pipeline reads); files named on
@@ -230,6 +230,5 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
         results = executors.process_pool(todo, workers, timeout, max_memory_mb)
     for path, sha, result in results:
         report(_store(db, path, sha, result))
-    if get_state(db, "tracking_stale"):  # this batch stored papers, or an earlier one died before tracking
-        rebuild_tracking(db)
+    update_tracking(db)  # where this batch stored papers, or an earlier one died before tracking
     return outcomes

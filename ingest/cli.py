@@ -18,7 +18,7 @@ from boardpapers.ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_pa
 from boardpapers.ingest.executors import DEFAULT_MAX_MEMORY_MB
 from boardpapers.ingest.export import EXPORT_COLUMNS
 from boardpapers.ingest.progress import choose
-from boardpapers.ingest.reconcile.tracking import find_tracked_items, record_plan_link, timeline
+from boardpapers.ingest.reconcile.tracking import find_tracked_items, rebuild_tracking, record_plan_link, timeline
 
 
 @click.group(help="""Turn board papers into a SQLite database of action plans.
@@ -234,6 +234,26 @@ Example:
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
 def unlink(plan_a: int, plan_b: int, db_path: str) -> None:
     _plan_link(db_path, plan_a, plan_b, "unlink")
+
+
+@cli.command(help="""Decide again which plans are versions of one plan, from every stored paper.
+
+Each batch updates only the tracked plans its new papers could join; this
+recomputes all of them (a repair, or after changing the thresholds).
+
+\b
+Example:
+    boardpapers track --rebuild --db plans.db
+""")
+@click.option("--rebuild", is_flag=True, required=True, help="Recompute all plan tracking (required: the only action).")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="The boardpapers database.")
+def track(rebuild: bool, db_path: str) -> None:
+    db = open_db(db_path)
+    rebuild_tracking(db)
+    plans = db.execute("select count(*) from tracked_plans").fetchone()[0]
+    items = db.execute("select count(*) from tracked_items").fetchone()[0]
+    click.echo(f"tracking rebuilt: {plural(plans, 'tracked plan')}, {plural(items, 'tracked item')}")
 
 
 def _plan_link(db_path: str, plan_a: int, plan_b: int, decision: str) -> None:

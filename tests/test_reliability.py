@@ -267,7 +267,7 @@ def test_a_batch_killed_before_tracking_is_repaired_by_the_next_run(tmp_path, mo
     def killed(db):
         raise KeyboardInterrupt  # as if the process died between storing and tracking
 
-    monkeypatch.setattr(boardpapers.ingest.batch, "rebuild_tracking", killed)
+    monkeypatch.setattr(boardpapers.ingest.batch, "update_tracking", killed)
     with pytest.raises(KeyboardInterrupt):
         ingest_paths(broken, [papers])
     monkeypatch.undo()

@@ -145,3 +145,67 @@ def test_series_files_are_what_the_script_writes(tmp_path):
     for path in module.build(tmp_path):
         assert path.read_bytes() == (SERIES / path.name).read_bytes()
     assert (tmp_path / "gold.json").read_bytes() == (SERIES / "gold.json").read_bytes()
+
+
+def tracking_signature(db) -> dict:
+    """Tracking as content, not ids: each tracked plan's versions, each tracked item's rows."""
+    plans = db.execute("""select pv.tracked_plan_id, d.name, p.position, pv.version, pv.score, pv.evidence, pv.decided
+                          from plan_versions pv join plans p on p.id = pv.plan_id
+                          join documents d on d.id = p.document_id order by pv.version""").fetchall()
+    items = db.execute("""select u.tracked_item_id, d.name, u.ref, u.action, u.version, u.score, u.evidence
+                          from progress_updates u join documents d on d.id = u.document_id
+                          order by u.version, u.action_id""").fetchall()
+    def grouped(rows):
+        groups: dict = {}
+        for key, *rest in rows:
+            groups.setdefault(key, []).append(tuple(rest))
+        return sorted(groups.values())
+    return {"plans": grouped(plans), "items": grouped(items)}
+
+
+@pytest.mark.parametrize("order", ["by date", "reversed", "mixed"])
+def test_papers_added_batch_by_batch_track_as_a_full_rebuild_does(tmp_path, monkeypatch, order):
+    import boardpapers.ingest.reconcile.tracking as tracking
+
+    papers = sorted(p for p in SERIES.iterdir() if p.suffix == ".txt")
+    papers[2:4] = papers[3], papers[2]  # the libraries plan is dated a day before the September refresh
+    papers = {"by date": papers, "reversed": papers[::-1], "mixed": papers[2:] + papers[:2]}[order]
+    db = open_db(str(tmp_path / "s.db"))
+    rebuilds = []
+    real_rebuild = tracking.rebuild_tracking
+    monkeypatch.setattr(tracking, "rebuild_tracking", lambda d: (rebuilds.append(1), real_rebuild(d)))
+    for paper in papers:
+        ingest_paths(db, [paper])
+    monkeypatch.undo()
+    if order == "by date":  # each paper comes after every tracked one: no batch rebuilds
+        assert rebuilds == []
+    incremental = tracking_signature(db)
+    tracking.rebuild_tracking(db)
+    assert incremental == tracking_signature(db)
+    assert found_pairs(db) == gold_pairs()
+
+
+def test_a_replaced_paper_rebuilds_all_tracking(tmp_path, monkeypatch):
+    import boardpapers.ingest.reconcile.tracking as tracking
+
+    papers = tmp_path / "series"
+    shutil.copytree(SERIES, papers)
+    db = open_db(str(tmp_path / "s.db"))
+    ingest_paths(db, [papers])
+    rebuilt = []
+    monkeypatch.setattr(tracking, "rebuild_tracking", lambda d: rebuilt.append(d))
+    changed = papers / "2022_01_cvd_plan_update.txt"
+    changed.write_text(changed.read_text() + "\n")
+    ingest_paths(db, [papers])
+    assert rebuilt == [db]
+
+
+def test_track_rebuild_command_recomputes_tracking(series_db, tmp_path):
+    db, _ = series_db
+    before = tracking_signature(db)
+    db.execute("delete from progress_updates")
+    db.conn.commit()
+    result = CliRunner().invoke(cli, ["track", "--rebuild", "--db", db.conn.execute("pragma database_list")
+                                      .fetchone()[2]])
+    assert result.exit_code == 0, result.output
+    assert tracking_signature(db) == before

@@ -1,8 +1,11 @@
 """Following a plan through the years: which stored plans are versions of one plan, and which
 rows are the same item from one version to the next.
 
-Rebuilt from the stored papers after every batch, in paper-date order, so the
-answer never depends on the order files were ingested in.  Every decision
+Decided in paper-date order, so the answer does not depend on the order files
+were ingested in.  After a batch that only added papers, only the tracked plans
+its new plans could join are decided again (`update_tracking`); a batch that
+replaced a paper, or `boardpapers track --rebuild`, decides everything again
+from the stored papers (`rebuild_tracking`).  Every decision
 keeps its score and evidence.  A person's own decisions ("these two plans are
 the same" / "are not") are kept in plan_links under (path, plan position),
 which survives re-ingestion, and override the scores.
@@ -19,7 +22,7 @@ from typing import Optional
 
 import sqlite_utils
 
-from boardpapers.db.store import set_state, write_transaction
+from boardpapers.db.store import TRACKING_ADDED, get_state, set_state, write_transaction
 
 PLAN_THRESHOLD = 0.55  # score a plan needs to be a later version of a tracked plan
 ITEM_THRESHOLD = 0.6   # similarity a row needs to be the same item as an earlier version's
@@ -127,21 +130,25 @@ def match_items(new: list[_Item], old: list[tuple[int, _Item]]) -> tuple[dict[in
     return matched, merged
 
 
-def _load_plans(db: sqlite_utils.Database) -> list[_Plan]:
+def _load_plans(db: sqlite_utils.Database, plan_ids: Optional[list[int]] = None) -> list[_Plan]:
+    """The stored plans (all, or those of plan_ids) with their rows, in paper-date order."""
+    only = "" if plan_ids is None else "where plans.id in (select value from json_each(:ids))"
+    ids = {"ids": json.dumps(plan_ids or [])}
     plans: dict[int, _Plan] = {}
-    for row in db.query("""select plans.id, plans.document_id, documents.path, plans.position, plans.title,
+    for row in db.query(f"""select plans.id, plans.document_id, documents.path, plans.position, plans.title,
                                   documents.title as publisher, documents.paper_date
-                           from plans join documents on documents.id = plans.document_id
-                           order by coalesce(documents.paper_date, '9999'), documents.path, plans.position"""):
+                           from plans join documents on documents.id = plans.document_id {only}
+                           order by coalesce(documents.paper_date, '9999'), documents.path, plans.position""", ids):
         plans[row["id"]] = _Plan(row["id"], row["document_id"], row["path"], row["position"], row["title"] or "",
                                  row["publisher"] or "", row["paper_date"] or "")
-    for row in db.query("""select actions.id, actions.plan_id, actions.ref, r.text as recommendation, actions.action,
+    only = "" if plan_ids is None else "where actions.plan_id in (select value from json_each(:ids))"
+    for row in db.query(f"""select actions.id, actions.plan_id, actions.ref, r.text as recommendation, actions.action,
                                   actions.progress, actions.rag, actions.deadline_text, actions.deadline_date,
                                   actions.completed,
                                   (select group_concat(name_as_printed, '; ') from action_owners
                                    where action_id = actions.id) as owners
-                           from actions join recommendations r on r.id = actions.recommendation_id
-                           order by actions.plan_id, actions.position"""):
+                           from actions join recommendations r on r.id = actions.recommendation_id {only}
+                           order by actions.plan_id, actions.position""", ids):
         plans[row["plan_id"]].items.append(_Item(row["id"], row["ref"], row["recommendation"], row["action"], row))
     return list(plans.values())
 
@@ -175,29 +182,91 @@ def _choose_tracked(plan: _Plan, tracked: list[_Tracked], manual: dict) -> tuple
     return None, best_score, best_evidence, "new"
 
 
+_TRACKING_TABLES = ("progress_updates", "plan_versions", "tracked_items", "tracked_plans")
+
+
 def rebuild_tracking(db: sqlite_utils.Database) -> None:
     """Recompute every tracked plan, tracked item and progress update from the stored papers."""
     with write_transaction(db):  # read under the write lock, so another batch cannot change what we read
         plans = _load_plans(db)
-        manual = _manual(db)
-        for table in ("progress_updates", "plan_versions", "tracked_items", "tracked_plans"):
+        for table in _TRACKING_TABLES:
             db.execute(f"delete from {table}")
-        tracked: list[_Tracked] = []
-        for plan in plans:
-            if not plan.items:
-                continue
-            target, score, evidence, decided = _choose_tracked(plan, tracked, manual)
-            if target is None:
-                target = _Tracked(db["tracked_plans"].insert({"title": plan.title, "versions": 0}).last_pk, plan.title)
-                tracked.append(target)
-            target.versions.append(plan)
-            version = len(target.versions)
-            db["plan_versions"].insert({"plan_id": plan.plan_id, "tracked_plan_id": target.id, "version": version,
-                                        "score": score, "evidence": json.dumps(evidence), "decided": decided})
-            _track_items(db, target, plan, version)
-            db.execute("update tracked_plans set versions = ?, title = ? where id = ?",
-                       [version, plan.title or target.title, target.id])
+        _track_plans(db, plans, _manual(db))
         set_state(db, "tracking_stale", None)
+
+
+def update_tracking(db: sqlite_utils.Database) -> None:
+    """Bring tracking up to date after a batch.
+
+    Where the batch only added papers dated after every tracked one (the
+    usual case: this quarter's update), their plans are decided one by one
+    against the tracked plans as they stand, as a full rebuild would decide
+    them, and nothing already tracked is touched.  Anything else (a replaced
+    paper, an older paper filled in) rebuilds everything.
+    """
+    stale = get_state(db, "tracking_stale")
+    if stale is None:
+        return
+    if stale == TRACKING_ADDED:
+        with write_transaction(db):
+            new = _load_plans(db, [r[0] for r in db.execute(
+                "select id from plans where id not in (select plan_id from plan_versions)")])
+            tracked = _load_tracked(db)
+            if all(_order(plan) >= _order(t.versions[-1]) for plan in new for t in tracked):
+                _track_plans(db, new, _manual(db), tracked)
+                set_state(db, "tracking_stale", None)
+                return
+    rebuild_tracking(db)
+
+
+def _order(plan: _Plan) -> tuple:
+    """Where a plan falls in the order plans are tracked in (as _load_plans sorts them)."""
+    return (plan.paper_date or "9999", plan.path, plan.position)
+
+
+def _load_tracked(db: sqlite_utils.Database) -> list[_Tracked]:
+    """The tracked plans as they stand: every version (the latest with its rows) and each
+    tracked item's row in the latest version, in the order they were created."""
+    tracked: dict[int, _Tracked] = {}
+    for row in db.query("""select pv.tracked_plan_id, pv.plan_id, plans.document_id,
+                                  documents.path, plans.position, plans.title, documents.title as publisher,
+                                  documents.paper_date
+                           from plan_versions pv join tracked_plans tp on tp.id = pv.tracked_plan_id
+                           join plans on plans.id = pv.plan_id join documents on documents.id = plans.document_id
+                           order by pv.tracked_plan_id, pv.version"""):
+        target = tracked.setdefault(row["tracked_plan_id"], _Tracked(row["tracked_plan_id"], ""))
+        target.versions.append(_Plan(row["plan_id"], row["document_id"], row["path"], row["position"],
+                                     row["title"] or "", row["publisher"] or "", row["paper_date"] or ""))
+    latest = {p.plan_id: p for p in _load_plans(db, [t.versions[-1].plan_id for t in tracked.values()])}
+    for target in tracked.values():
+        target.versions[-1] = latest[target.versions[-1].plan_id]
+        target.title = target.versions[0].title  # as the rebuild keeps it: the first version's
+    rows = {item.action_id: item for plan in latest.values() for item in plan.items}
+    for row in db.query("""select u.tracked_item_id, u.tracked_plan_id, u.action_id, u.version
+                           from progress_updates u join tracked_plans tp on tp.id = u.tracked_plan_id
+                           and u.version = tp.versions order by u.tracked_item_id"""):
+        tracked[row["tracked_plan_id"]].items[row["tracked_item_id"]] = [(row["version"], rows[row["action_id"]])]
+    return list(tracked.values())
+
+
+def _track_plans(db: sqlite_utils.Database, plans: list[_Plan], manual: dict,
+                 tracked: Optional[list[_Tracked]] = None) -> None:
+    """Make each plan, in paper-date order, a version of a tracked plan (a new one where none fits)."""
+    tracked = [] if tracked is None else tracked
+    for plan in plans:
+        if not plan.items:
+            continue
+        target, score, evidence, decided = _choose_tracked(plan, tracked, manual)
+        if target is None:
+            target = _Tracked(db["tracked_plans"].insert({"title": plan.title, "versions": 0}).last_pk, plan.title)
+            tracked.append(target)
+        target.versions.append(plan)
+        version = len(target.versions)
+        db["plan_versions"].insert({"plan_id": plan.plan_id, "tracked_plan_id": target.id, "version": version,
+                                    "score": score, "evidence": json.dumps(evidence), "decided": decided})
+        _track_items(db, target, plan, version)
+        db.execute("update tracked_plans set versions = ?, title = ? where id = ?",
+                   [version, plan.title or target.title, target.id])
 
 
 def _track_items(db: sqlite_utils.Database, target: _Tracked, plan: _Plan, version: int) -> None:
