@@ -49,11 +49,20 @@ class _Line:
     x0: float
     size: float
     words: list[dict] = field(default_factory=list)
+    kept_bold: Optional[bool] = None
 
     @property
     def bold(self) -> bool:
         """Every word in a bold face (known where the words carry their font's name)."""
+        if self.kept_bold is not None:
+            return self.kept_bold
         return bool(self.words) and all(_BOLD.search(str(w.get("fontname", ""))) for w in self.words)
+
+    def slim(self) -> None:
+        """Keep what paragraphs need and let the words go: a long paper's pages wait in
+        memory for the running headers to be known, and their words would fill it."""
+        self.kept_bold = self.bold
+        self.words = []
 
 
 @dataclass
@@ -657,6 +666,9 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
                         read = _read_page(surface, open_layout, header_fields)
                     else:
                         read = _read_text(surface)
+                    for _, item in read.items:
+                        if isinstance(item, _Line):
+                            item.slim()
                     open_layout = (read.layout, read.layout_fields) if read.layout else None
                     after_table = _ends_in_table(read)
                     chars += sum(len(w["text"]) for w in surface.words)
