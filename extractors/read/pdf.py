@@ -2,7 +2,8 @@
 
 Each page's surface (words and drawn edges) comes from pdfium, or from
 pdfplumber where pdfium cannot read it (pdf_surface).  A cheap screen sends a
-page to the table finders only if it may hold a plan.  Per page: ruled tables through pdfplumber's line finder (merged cells carried
+page to the table finders only if it may hold a plan.  Per page: ruled tables
+through pdfplumber's line finder run over the page's edges (merged cells carried
 down to the rows they span); where a page has no ruled table, an unruled plan
 table found by text alignment under a header line; the other text as lines,
 grouped into paragraphs in reading order.  Across pages: running headers and
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 import pdfplumber
+from pdfplumber.table import TableFinder
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
@@ -190,8 +192,6 @@ def _ruled_tables(surface: Surface) -> list[tuple[tuple, list[Row]]]:
     """Ruled tables by pdfplumber's line finder, over the page's edges.  Where a rule is
     missing, the finder has no cell at a grid position; the words printed there are taken
     back from the page by the column's span and the row's band."""
-    from pdfplumber.table import TableFinder
-
     found = []
     words = surface.words
     settings = dict(RULED, explicit_horizontal_lines=_closing_rules(surface.edges))
