@@ -9,6 +9,8 @@ import html
 import re
 import unicodedata
 
+from boardpapers.extractors.vocabulary import PAGE_NUMBER_PATTERN
+
 # A tag stops at the next "<" too: "<<<<…" with no ">" is then read in linear time.
 _PARAGRAPH_TAG = re.compile(r"</?p\b[^<>]*>", re.I)
 _TAG = re.compile(r"<[^<>]+>")
@@ -17,6 +19,14 @@ _LEADING_BULLET = re.compile(r"^\s*(?:[-*+]|[" + _BULLET_GLYPHS + r"])\s+")
 _INNER_BULLET = re.compile(r"\s[" + _BULLET_GLYPHS + r"]\s")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _SPACES = re.compile(r"\s+")
+
+
+_PAGE_NUMBER = re.compile(PAGE_NUMBER_PATTERN, re.I)
+
+
+def is_page_number(text: str) -> bool:
+    """Is the line only a page number (page furniture every reader drops)?"""
+    return bool(_PAGE_NUMBER.match(collapse(text)))
 
 
 def collapse(text: str | None) -> str:

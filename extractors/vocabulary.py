@@ -114,12 +114,9 @@ ORIGINAL_DEADLINE_WORDS = ("original",)
 REVISED_DEADLINE_WORDS = ("revised", "new", "amended", "updated")
 
 # RAG ratings as printed -> canonical rating.  Order of severity for "Amber/Green".
-RAG_WORDS: dict[str, str] = {
-    "red": "red", "r": "red",
-    "amber": "amber", "a": "amber", "yellow": "amber",
-    "green": "green", "g": "green",
-    "blue": "blue", "b": "blue", "complete": "blue", "completed": "blue",
-}
+RAG_COLOURS: dict[str, str] = {"red": "red", "amber": "amber", "yellow": "amber", "green": "green", "blue": "blue"}
+RAG_WORDS: dict[str, str] = {**RAG_COLOURS, "r": "red", "a": "amber", "g": "green", "b": "blue",
+                             "complete": "blue", "completed": "blue"}
 RAG_SEVERITY = ("red", "amber", "green", "blue")
 # Ratings drawn rather than written: coloured emoji, and the colours a cell is shaded in
 # (each rating's usual shades; a fill is read as the nearest, if it is near enough).
@@ -241,17 +238,28 @@ PLACE_WORDS = ("east", "west", "north", "south", "midlands", "central", "greater
 # Lower-case words after which a capitalised run names a role or a body, not a person.
 ROLE_CONNECTORS = ("of", "for", "and", "in", "to", "the", "on", "at")
 
+# What joins the two ends of a range, of dates ("April – June", "Q1 to Q3") and of
+# references ("Items 11.1 – 11.5", "3.1 through 3.4").
+RANGE_DASHES = ("-", "–", "—")
+RANGE_WORDS = ("to", "until", "till", "through")
+RANGE_JOINERS = RANGE_DASHES + RANGE_WORDS
+
+# A line that is only a page number ("12", "Page 3 of 10", "3/10", "- 7 -"): page furniture.
+PAGE_NUMBER_PATTERN = r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$"
+
 # Labels that open or fill a record in narrative plans ("Section 1.1 ...",
 # "Contact(s) ...", "RATING Amber", "Priority: ...", "Next steps: ...").
 RECORD_START_LABELS = ("section", "priority", "objective", "recommendation", "area for improvement", "aim")
-RECORD_FIELD_LABELS: dict[str, str] = {
-    "contact": "owner", "contacts": "owner", "lead": "owner", "leads": "owner", "owner": "owner",
-    "responsible officer": "owner", "lead officer": "owner", "responsibility": "owner",
-    "rating": "rag", "rag rating": "rag", "rag": "rag", "rag status": "rag",
-    "next steps": "next_steps", "progress": "progress", "update": "progress", "progress update": "progress",
-    "deadline": "deadline", "timescale": "deadline", "target date": "deadline", "due date": "deadline",
-    "outcome": "outcome", "expected outcome": "outcome", "risks": "progress", "risk": "progress",
-}
+# The labels a narrative record's lines open with; what each means is HEADER_SYNONYMS'
+# meaning, except where RECORD_LABEL_MEANINGS says how a record uses it differently.
+RECORD_FIELD_LABELS = (
+    "contact", "contacts", "lead", "leads", "owner", "responsible officer", "lead officer", "responsibility",
+    "rating", "rag rating", "rag", "rag status", "next steps", "progress", "update", "progress update",
+    "deadline", "timescale", "target date", "due date", "outcome", "expected outcome", "risks", "risk",
+)
+# In a table "Risk" heads the risk itself (the row's subject); in a record, "Risks:" comments on
+# progress.  "Next steps:" in a record opens the text that follows (kept apart from the body).
+RECORD_LABEL_MEANINGS: dict[str, str] = {"next steps": "next_steps", "risks": "progress", "risk": "progress"}
 
 # Words that open an action recorded inline in minutes ("ACTION: PS to circulate ...").
 MINUTE_ACTION_LABELS = ("action", "actions", "action point", "agreed action")

@@ -15,7 +15,8 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse, strip_markup
 from boardpapers.extractors.interpret.refs import split_numbered
-from boardpapers.extractors.vocabulary import RAG_WORDS, RECORD_FIELD_LABELS, RECORD_START_LABELS
+from boardpapers.extractors.find.headers import label_field
+from boardpapers.extractors.vocabulary import RAG_WORDS, RECORD_FIELD_LABELS, RECORD_LABEL_MEANINGS, RECORD_START_LABELS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
 # "Section<TAB>1.1 Title", "Objective 1.1: Title", "Priority 2: Title", "Priority: Title".  A dotted
@@ -85,7 +86,7 @@ def label_of(text: str) -> tuple[Optional[str], str]:
         if not m:
             continue
         rest = clean[m.end():].strip().strip("*").strip()
-        kind = RECORD_FIELD_LABELS[label]
+        kind = RECORD_LABEL_MEANINGS.get(label) or label_field(label)
         if clean[m.end() - 1: m.end()] == ":" or not rest:
             return kind, rest
         if kind == "rag" and rest.split()[0].casefold().strip("*.") in RAG_WORDS:

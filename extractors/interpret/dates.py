@@ -18,7 +18,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.interpret.datespans import find_date_spans
 from boardpapers.extractors.vocabulary import (
-    CONFUSABLES, DEADLINE_STATUS_WORDS, MONTH_PARTS, MONTHS, SEASONS,
+    CONFUSABLES, DEADLINE_STATUS_WORDS, MONTH_PARTS, MONTHS, RANGE_JOINERS, SEASONS,
 )
 from boardpapers.schema.models import Deadline
 
@@ -50,7 +50,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"(?<![\d/£$.])(?P<y>" + _YEAR4 + r")(?![\d/%])")),
 ]
 _SENTENCE_WORDS = 5  # from this length on, spaCy finds the date's span first
-_RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|to|until|till|and|through)\s*$", re.I)
+# between two periods "and" spans both too ("April and May 2024")
+_RANGE_JOINER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, RANGE_JOINERS + ("and",))) + r")\s*$", re.I)
 _REVISED = re.compile(r"\b(?:revised|rev\.?|now|moved|extended|amended|new date|re-?scheduled)\b", re.I)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from boardpapers.extractors.vocabulary import MONTH_PARTS, MONTHS, SEASONS
+from boardpapers.extractors.vocabulary import MONTH_PARTS, MONTHS, RANGE_DASHES, RANGE_JOINERS, SEASONS
 
 _DAY = {"TEXT": {"REGEX": r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$"}}
 _YEAR = {"TEXT": {"REGEX": r"^(?:19|20)\d{2}$"}}
@@ -25,8 +25,8 @@ _SEASON = {"LOWER": {"IN": sorted(SEASONS)}}
 _PART_WORDS = sorted({w for part in MONTH_PARTS for w in part.split() if w != "of"})
 _PART = {"LOWER": {"IN": _PART_WORDS}}
 _OF = {"LOWER": "of", "OP": "?"}
-_DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
-_RANGE = {"LOWER": {"IN": ["-", "–", "—", "to", "until"]}}
+_DASH = {"TEXT": {"IN": list(RANGE_DASHES)}, "OP": "?"}
+_RANGE = {"LOWER": {"IN": list(RANGE_JOINERS)}}
 
 PATTERNS: dict[str, list[list[dict]]] = {
     "DAY": [[_DAY, _OF, _MONTH, {**_YEAR, "OP": "?"}], [_MONTH, _DAY, {**_YEAR, "OP": "?"}], [_NUMERIC],

@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
-from boardpapers.extractors.vocabulary import CSS_COLOURS, RAG_EMOJI, RAG_SEVERITY, RAG_SHADES, RAG_WORDS
+from boardpapers.extractors.vocabulary import CSS_COLOURS, RAG_COLOURS, RAG_EMOJI, RAG_SEVERITY, RAG_SHADES, RAG_WORDS
 
 _LABEL = re.compile(r"^\s*(?:rag(?:\s+rating|\s+status)?|rating|status)\s*[:\-]?\s*", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
@@ -34,16 +34,13 @@ def parse_rag(text: Optional[str]) -> Optional[str]:
     return min(ratings, key=RAG_SEVERITY.index)
 
 
-_COLOURS = {"red", "amber", "green", "blue", "yellow"}
-
-
 def colour_only(text: Optional[str]) -> Optional[str]:
     """The rating when a status cell prints nothing but colours ("Amber", "Green/Amber"), else None.
 
     A status of words like Done or Complete stays progress, as the format says.
     """
     words = [w.casefold() for w in _WORD.findall(collapse(text))]
-    if not words or len(words) > 2 or not all(w in _COLOURS for w in words):
+    if not words or len(words) > 2 or not all(w in RAG_COLOURS for w in words):
         return None
     return parse_rag(text)
 

@@ -9,11 +9,13 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.interpret.refs import next_ref
+from boardpapers.extractors.vocabulary import RANGE_JOINERS
 from boardpapers.schema.models import CrossReference
 
 _NUM = r"\d{1,3}\.\d{1,3}(?:\.\d{1,3})?"
 _KEYWORD = r"(?:items?|actions?|recommendations?|recs?|rec\.|paras?|paragraphs?|sections?|points?|refs?)"
-_RANGE = re.compile(r"(?P<a>" + _NUM + r")\s*(?:-|–|—|to)\s*(?P<b>" + _NUM + r")(?![\d%])")
+_RANGE = re.compile(r"(?P<a>" + _NUM + r")\s*(?:" + "|".join(map(re.escape, RANGE_JOINERS)) + r")\s*(?P<b>"
+                    + _NUM + r")(?![\d%])")
 _BARE = re.compile(r"(?<![\d.£$])(?P<n>" + _NUM + r")(?![\d%]|\.\d)")
 _CODE = re.compile(r"(?<![\w.])(?P<n>[A-Z]{1,2}\d{1,3})(?![\w.])")  # "P3", "R12": kept only if such a row exists
 _KEYWORD_INT = re.compile(r"\b(?:see\s+)?" + _KEYWORD + r"\s+(?P<n>\d{1,3})\b(?!\.?\d)", re.I)

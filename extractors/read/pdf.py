@@ -27,14 +27,13 @@ from pdfplumber.table import TableFinder
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.cleaning import collapse, is_page_number
 from boardpapers.extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
 from boardpapers.extractors.read.pdf_surface import Surface, pdfium_surface, plumber_surface
 from boardpapers.schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
          "intersection_tolerance": 5}
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 _COLUMN_GAP = 12.0      # points of white space that separate two header cells
 _ROW_GAP_FACTOR = 1.35  # a gap this much wider than the text's leading starts a new row
 _PARAGRAPH_GAP_FACTOR = 1.6
@@ -700,7 +699,7 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
         lines: list[_Line] = []
         for _, item in page.items:
             if isinstance(item, _Line):
-                if _key(item.text) in furniture or _PAGE_NUMBER.match(item.text):
+                if _key(item.text) in furniture or is_page_number(item.text):
                     continue
                 lines.append(item)
                 continue

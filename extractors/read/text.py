@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from boardpapers.extractors.cleaning import cell_paragraphs, collapse, strip_markup
+from boardpapers.extractors.cleaning import cell_paragraphs, collapse, is_page_number, strip_markup
 from boardpapers.extractors.read.fixed_width import fixed_width_to_tabs
 from boardpapers.schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _MIN_REPEATS = 3
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -155,9 +154,9 @@ def is_separator(cells: list[str]) -> bool:
             and any(c.count("-") >= 2 or ":" in c for c in filled))
 
 
-def is_page_number(line: _Line) -> bool:
+def _is_page_number_line(line: _Line) -> bool:
     filled = line.filled
-    return len(filled) == 1 and bool(_PAGE_NUMBER.match(collapse(filled[0])))
+    return len(filled) == 1 and is_page_number(filled[0])
 
 
 def repeated_titles(lines: list[_Line]) -> set[str]:
@@ -209,7 +208,7 @@ def mark_furniture(lines: list[_Line]) -> None:
     for line in lines:
         if line.is_blank:
             continue
-        if is_page_number(line):
+        if _is_page_number_line(line):
             line.furniture = line.breaks_page = True
         elif is_title_furniture(line, titles):
             first = line.key in titles and line.key not in seen_titles
@@ -251,7 +250,7 @@ def read_text(data: bytes, name: str) -> ReadDocument:
             builder.page_break()
             gap = False
         if line.furniture:
-            if not line.breaks_page and not is_page_number(line):  # a running title's first print
+            if not line.breaks_page and not _is_page_number_line(line):  # a running title's first print
                 builder.caption = builder.caption or collapse(strip_markup(line.filled[0]))
             gap = False
             continue
