@@ -48,6 +48,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "original_deadline_text": "Earlier deadline a revision replaced", "original_deadline_date": "Its last day",
         "page": "Page the row starts on", "last_page": "Page it ends on", "table_index": "Table on the page run",
         "line": "Line in a text dump",
+        "row_index": "The row it starts on in its table, counted from 0 (header rows too)",
+        "bbox": "PDF: that row's box on the page, [x0, top, x1, bottom] in points from the top-left",
         "completed": "1 when the row is marked done (a blue rating, or progress opening Complete, Done, Closed ...)",
     },
     "owners": {

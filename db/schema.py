@@ -31,7 +31,8 @@ TABLES: dict[str, dict] = {
         "deadline_text": str, "deadline_date": str, "deadline_start": str,
         "deadline_granularity": str, "deadline_status": str,
         "original_deadline_text": str, "original_deadline_date": str,
-        "page": int, "last_page": int, "table_index": int, "line": int, "completed": int,
+        "page": int, "last_page": int, "table_index": int, "line": int, "row_index": int, "bbox": str,
+        "completed": int,
     }, pk="id", foreign_keys=[
         ("recommendation_id", "recommendations", "id"), ("plan_id", "plans", "id"),
         ("document_id", "documents", "id"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import re
 import sqlite3
 import time
@@ -194,7 +195,9 @@ def _action_row(item: Item, ids: dict, position: int) -> dict:
         "original_deadline_text": d.original.text if d.original else None,
         "original_deadline_date": _iso(d.original.due) if d.original else None,
         "page": item.provenance.page, "last_page": item.provenance.last_page,
-        "table_index": item.provenance.table, "line": item.provenance.line, "completed": int(item.completed),
+        "table_index": item.provenance.table, "line": item.provenance.line, "row_index": item.provenance.row,
+        "bbox": json.dumps(list(item.provenance.bbox)) if item.provenance.bbox else None,
+        "completed": int(item.completed),
     }
 
 

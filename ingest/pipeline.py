@@ -30,7 +30,7 @@ from boardpapers.extractors.find.status_records import find_status_records
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
 from boardpapers.extractors.find.records import find_records
-from boardpapers.extractors.find.tables import find_table_plans, join_split_tables
+from boardpapers.extractors.find.tables import find_table_plans, join_split_tables, number_rows
 from boardpapers.extractors.read.text import read_text
 from boardpapers.ingest.errors import (
     EmptyFile, IngestError, InternalError, ReaderFailed, TooLarge, UnreadableFile, UnsupportedFormat,
@@ -213,7 +213,7 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     """Every plan in a document: plan tables first, then labelled-record plans."""
     plans: list[PlanDraft] = []
     heading: Optional[str] = None
-    blocks = join_split_tables(unflatten_tables(document.blocks))
+    blocks = number_rows(join_split_tables(unflatten_tables(document.blocks)))
     for block in blocks:
         if isinstance(block, Paragraph):
             if block.heading or heading is None or len(block.text) < 120:

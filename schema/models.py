@@ -26,6 +26,8 @@ class Provenance(BaseModel):
     last_page: Optional[int] = None
     table: Optional[int] = None
     line: Optional[int] = None
+    row: Optional[int] = None  # the item's first row in its table, counted from 0 (header rows too)
+    bbox: Optional[tuple[float, float, float, float]] = None  # PDF: that row's box (x0, top, x1, bottom), points
 
 
 class Notice(BaseModel):
@@ -62,6 +64,8 @@ class Row(BaseModel):
     cells: list[Cell]
     page: int = 1
     line: Optional[int] = None
+    index: Optional[int] = None  # position in its table, once split tables are joined (find stage)
+    bbox: Optional[tuple[float, float, float, float]] = None  # PDF: x0, top, x1, bottom on its page
     starts_page: bool = False  # first row after a page break (furniture removed)
     repeated: bool = False  # printed before: a running header or other page furniture
     heading: bool = False  # one cell merged across the whole table: a section heading

@@ -114,3 +114,13 @@ def test_a_plan_inside_a_layout_table_with_ratings_shown_by_shading():
     items = document_records(result)
     assert [(i["action"], i["owners"], i["rag"]) for i in items] == [
         ("Fix the roof.", ["Estates"], "green"), ("Paint the hall.", ["Parks"], "amber")]
+
+
+def test_each_action_keeps_its_own_row_under_a_merged_recommendation():
+    """Two actions under one recommendation cell merged down: rows 1 and 2 of the table."""
+    from boardpapers.ingest.pipeline import extract_path
+    from tests.conftest import CORPUS
+
+    result = extract_path(CORPUS / "kelby_quality_plans.docx")
+    assert [(i.ref, i.provenance.table, i.provenance.row) for p in result.plans for i in p.items] == [
+        ("1", 0, 1), ("1", 0, 2), ("2", 0, 3), ("1", 1, 1), ("2", 1, 2)]

@@ -189,3 +189,22 @@ def test_screening_loses_no_item_against_a_full_read(monkeypatch, path):
 def test_pdfium_reads_the_corpus_as_pdfplumber_does(monkeypatch, path):
     """The fast surface (pdfium's glyphs and paths) gives the items pdfminer's parse gives."""
     assert _records_with(monkeypatch, path) == _records_with(monkeypatch, path, engine="pdfplumber")
+
+
+def test_items_keep_the_row_and_its_box_they_came_from():
+    """Provenance down to the row: the header is row 0; on page 2 the header printed again is
+    row 5 and the rest of 2.1 row 6, so 2.2 is row 7.  The box is the row's first piece."""
+    result = extract_path(CORPUS / "northshire_housing_plan.pdf")
+    found = {i.ref: i.provenance for i in result.plans[0].items}
+    assert [(ref, p.page, p.last_page, p.row) for ref, p in found.items()] == [
+        ("1.1", 1, 1, 1), ("1.2", 1, 1, 2), ("1.3", 1, 1, 3), ("2.1", 1, 2, 4), ("2.2", 2, 2, 7),
+        ("2.3", 2, 2, 8), ("3.1", 2, 2, 9)]
+    assert found["2.1"].bbox == (40.0, 189.0, 800.0, 263.0)
+    assert found["2.2"].bbox == (40.0, 109.0, 800.0, 139.0)
+
+
+def test_rows_of_an_unruled_table_have_boxes_too():
+    items = extract_path(CORPUS / "westfold_cabinet_update.pdf").plans[0].items
+    assert [i.provenance.row for i in items] == [1, 2, 3]
+    tops = [i.provenance.bbox[1] for i in items]
+    assert tops == sorted(tops) and all(i.provenance.bbox[0] == 50.0 for i in items)

@@ -125,7 +125,8 @@ def find_action_column_minutes(blocks: list[Block], document: str, paper_date=No
                 action = _clean(_sentence_beside(row.cells[text_col].lines, top))
                 items.append(RawItem(ref=minute, action=action or None, owner=initials.replace(" ", ""),
                                      deadline=due_phrase(action, paper_date),
-                                     provenance=Provenance(document=document, page=row.page, table=block.index)))
+                                     provenance=Provenance(document=document, page=row.page, table=block.index,
+                                                           row=row.index, bbox=row.bbox)))
     if not items:
         return []
     return [PlanDraft(title="Actions from the minutes", shape="minutes", provenance=items[0].provenance, items=items)]

@@ -43,6 +43,13 @@ class _Group:
     items: list[dict[str, str]] = field(default_factory=list)
     last_page: int = 1
     line: Optional[int] = None
+    row: Optional[int] = None  # the first row's index in the table
+    bbox: Optional[tuple[float, float, float, float]] = None
+    item_rows: list[tuple[Optional[int], Optional[tuple]]] = field(default_factory=list)  # each item's (row, box)
+
+    def note_rows(self, row: Row) -> None:
+        """Items added since the last call came from this row."""
+        self.item_rows += [(row.index, row.bbox)] * (len(self.items) - len(self.item_rows))
 
 
 def _join(a: Optional[str], b: Optional[str]) -> str:
@@ -146,7 +153,8 @@ class PlanAssembler:
         if "recommendation" in self.columns or not text or is_lifecycle_heading(text):
             return
         self.theme = text
-        self.groups.append(_Group(ref=None, recommendation=text, page=row.page, last_page=row.page, line=row.line))
+        self.groups.append(_Group(ref=None, recommendation=text, page=row.page, last_page=row.page, line=row.line,
+                                          row=row.index, bbox=row.bbox))
 
     def recommendation_continues(self, rec_text: str, has_items: bool) -> bool:
         if not self.groups:
@@ -161,16 +169,18 @@ class PlanAssembler:
                      items: dict[str, list[str]]) -> None:
         for i, (ref, text) in enumerate(numbered):
             group = _Group(ref=ref, recommendation=collapse(text) or self.theme or "", page=row.page,
-                           last_page=row.page, line=row.line)
+                           last_page=row.page, line=row.line, row=row.index, bbox=row.bbox)
             if self.groups and not self.groups[-1].items and self.groups[-1].ref is None \
                     and self.groups[-1].recommendation == self.theme:
                 self.groups.pop()  # the theme's own group, now taken over by its first numbered row
             self.groups.append(group)
             group.items.extend(self.aligned_items(items if i == 0 else {}))
+            group.note_rows(row)
 
     def add_to_group(self, row: Row, items: dict[str, list[str]]) -> None:
         if not self.groups:
-            self.groups.append(_Group(ref=None, recommendation="", page=row.page, line=row.line))
+            self.groups.append(_Group(ref=None, recommendation="", page=row.page, line=row.line, row=row.index,
+                                      bbox=row.bbox))
         group = self.groups[-1]
         group.last_page = row.page
         if not items:
@@ -194,7 +204,9 @@ class PlanAssembler:
             new_items = self.aligned_items(items)
         if new_items and group.items and _is_empty_item(group.items[-1]):
             group.items[-1] = new_items.pop(0)
+            group.item_rows[-1] = (row.index, row.bbox)
         group.items.extend(new_items)
+        group.note_rows(row)
 
     @staticmethod
     def item_continues(last: dict[str, str], items: dict[str, list[str]], starts_page: bool) -> bool:
@@ -273,12 +285,17 @@ class PlanAssembler:
         out = []
         for group, ref in zip(self.groups, refs):
             prov = Provenance(document=self.document, page=group.page, last_page=group.last_page,
-                              table=self.table_index, line=group.line)
-            for item in group.items or [{}]:
+                              table=self.table_index, line=group.line, row=group.row, bbox=group.bbox)
+            for n, item in enumerate(group.items or [{}]):
+                if n and n < len(group.item_rows):  # a later action under the recommendation: its own row
+                    row, bbox = group.item_rows[n]
+                    item_prov = prov.model_copy(update={"row": row, "bbox": bbox})
+                else:
+                    item_prov = prov
                 if "deadline" not in self.columns:  # no deadline column: a due date the row's text sets
                     item = {**item, "deadline": self.due_in_text(item, group.recommendation)}
                 out.append(RawItem(ref=ref, recommendation=group.recommendation or None,
-                                   provenance=prov, **{k: v or None for k, v in item.items()}))
+                                   provenance=item_prov, **{k: v or None for k, v in item.items()}))
         return out
 
     @staticmethod
@@ -307,6 +324,14 @@ def join_split_tables(blocks: list) -> list:
         else:
             out.append(block)
     return out
+
+
+def number_rows(blocks: list) -> list:
+    """Each table's rows numbered from 0, as the table stands once its pieces are joined: the
+    row an item came from is part of its provenance."""
+    def numbered(table: Table) -> Table:
+        return table.model_copy(update={"rows": [r.model_copy(update={"index": i}) for i, r in enumerate(table.rows)]})
+    return [numbered(block) if isinstance(block, Table) else block for block in blocks]
 
 
 def two_row_header(top: Row, below: Row, alone: Optional[list[Optional[str]]]) -> Optional[list[str]]:

@@ -230,9 +230,15 @@ def _ruled_tables(surface: Surface) -> list[tuple[tuple, list[Row]]]:
                     previous_cells[c] = (bbox, paragraphs)
             filled = sum(1 for cell in out if not cell.is_empty)
             starts = sum(1 for b in meta.cells if b is not None)
-            rows.append(Row(cells=out, page=surface.number, heading=filled == 1 and starts == 1 and len(out) > 1))
+            rows.append(Row(cells=out, page=surface.number, heading=filled == 1 and starts == 1 and len(out) > 1,
+                            bbox=_box(meta.bbox)))
         found.append((table.bbox, rows))
     return found
+
+
+def _box(bbox) -> tuple[float, float, float, float]:
+    """A row's box, rounded to a tenth of a point (x0, top, x1, bottom)."""
+    return tuple(round(float(v), 1) for v in bbox)
 
 
 def holds_words(texts: list[list[Optional[str]]]) -> bool:
@@ -302,7 +308,8 @@ def _unruled_rows(lines: list[_Line], starts: list[float], page_number: int) -> 
             for col, words in parts.items():
                 columns[col].append(" ".join(words))
         cells = [Cell(paragraphs=[_join_lines(c)] if c else []) for c in columns]
-        rows.append(Row(cells=cells, page=page_number, line=None))
+        box = (min(l.x0 for l in group), group[0].top, max(l.words[-1]["x1"] for l in group), group[-1].bottom)
+        rows.append(Row(cells=cells, page=page_number, line=None, bbox=_box(box)))
     return rows
 
 
