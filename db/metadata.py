@@ -23,6 +23,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "path": "Where the file was read from", "name": "File name", "sha256": "Content hash; an unchanged file is skipped",
         "format": "Format read from the content (pdf, docx, html, text, markdown)", "title": "Title the paper gives itself",
         "paper_date": "The paper's own date (meeting or report date); fills in years deadlines leave out",
+        "paper_date_source": "Where paper_date came from: printed in the paper, or the file metadata when none is",
+        "metadata_date": "The date the file's properties give (PDF CreationDate, Word created): when the file was made",
         "pages": "Pages read", "plans": "Plans found", "items": "Items found", "ingested_at": "When it was stored (UTC)",
         "status": "ok, or error when the file could not be read", "error": "What went wrong, for a failed file",
         "warnings": "How many warnings reading it raised (see ingest_warnings)",

@@ -217,6 +217,7 @@ def write_document(db: sqlite_utils.Database, result: DocumentResult,
         document_id = db["documents"].insert({
             "path": result.path, "name": result.name, "sha256": result.sha256, "format": result.format,
             "title": result.title, "paper_date": _iso(result.paper_date), "pages": result.pages,
+            "paper_date_source": result.paper_date_source, "metadata_date": _iso(result.metadata_date),
             "plans": len(result.plans), "items": result.item_count,
             "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "status": "ok", "error": None, "warnings": len(result.warnings),

@@ -253,7 +253,8 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
     """Everything boardpapers extracts from one file's bytes."""
     document = read_document(data, name, path)
     try:
-        document = document.model_copy(update={"paper_date": find_paper_date(document)})
+        printed = find_paper_date(document)
+        document = document.model_copy(update={"paper_date": printed or document.metadata_date})
         initials = find_initials(document_texts(document))
         plans = [interpret_plan(d, document, initials) for d in find_plans(document)]
     except MemoryError as exc:
@@ -271,6 +272,8 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
     return DocumentResult(
         name=name, path=path or name, sha256=hashlib.sha256(data).hexdigest(),
         format=document.format, title=document.title, paper_date=document.paper_date,
+        paper_date_source="printed" if printed else "file metadata" if document.metadata_date else None,
+        metadata_date=document.metadata_date,
         pages=document.pages, pages_read_fully=document.pages_read_fully, plans=plans, warnings=warnings,
     )
 

@@ -105,7 +105,8 @@ class ReadDocument(BaseModel):
     name: str
     format: str
     title: Optional[str] = None
-    paper_date: Optional[dt.date] = None
+    paper_date: Optional[dt.date] = None  # the paper's own date (set once found in its text, or from metadata_date)
+    metadata_date: Optional[dt.date] = None  # what the file's properties say (when the file was made)
     pages: int = 1
     pages_read_fully: int = 0  # pages the screen passed to the full table reader (PDF)
     blocks: list[Block] = Field(default_factory=list)
@@ -204,6 +205,8 @@ class DocumentResult(BaseModel):
     format: str
     title: Optional[str] = None
     paper_date: Optional[dt.date] = None
+    paper_date_source: Optional[Literal["printed", "file metadata"]] = None
+    metadata_date: Optional[dt.date] = None
     pages: int = 1
     pages_read_fully: int = 0
     plans: list[Plan] = Field(default_factory=list)

@@ -31,7 +31,7 @@ def test_vertical_merge_is_carried_and_full_width_row_is_a_heading():
     assert table.rows[2].cells[1].paragraphs == ["Records Manager", "IT Lead"]
     assert table.rows[3].heading and not table.rows[1].heading
     assert isinstance(doc.blocks[0], Paragraph) and doc.blocks[0].heading
-    assert doc.title == "Merged cells" and doc.paper_date == dt.date(2021, 5, 3)
+    assert doc.title == "Merged cells" and doc.metadata_date == dt.date(2021, 5, 3) and doc.paper_date is None
 
 
 def test_two_plans_in_one_paper_resolve_their_own_refs():

@@ -14,11 +14,11 @@ _DATE_LABEL = re.compile(r"\b(?:date|meeting|report|board|committee|dated|held o
 
 
 def find_paper_date(document: ReadDocument) -> Optional[dt.date]:
-    """The first full date (day, month and year) in the paper's opening blocks.
+    """The first full date (day, month and year) printed in the paper's opening blocks, or None.
 
     A date beside a word such as "meeting", "date" or "report" wins over one
-    that merely appears first.  Falls back to the date the file's own
-    properties give (DOCX core properties, PDF metadata) when the text has none.
+    that merely appears first.  The date the file's own properties give is
+    kept apart (ReadDocument.metadata_date): it is when the file was made.
     """
     candidates: list[tuple[int, dt.date]] = []
     for position, text in enumerate(_head_texts(document)):
@@ -28,7 +28,7 @@ def find_paper_date(document: ReadDocument) -> Optional[dt.date]:
                 candidates.append((0 if labelled else 1, position, period.start))
     if candidates:
         return min(candidates)[2]
-    return document.paper_date
+    return None
 
 
 def _head_texts(document: ReadDocument) -> list[str]:

@@ -155,4 +155,4 @@ def read_docx(data: bytes, name: str) -> ReadDocument:
     props = document.core_properties
     created: Optional[dt.date] = props.created.date() if props.created else None
     title = collapse(props.title) or next((b.text for b in blocks if isinstance(b, Paragraph)), None)
-    return ReadDocument(name=name, format="docx", title=title, paper_date=created, blocks=blocks)
+    return ReadDocument(name=name, format="docx", title=title, metadata_date=created, blocks=blocks)

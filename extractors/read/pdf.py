@@ -719,7 +719,7 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
         title = ""
     title = collapse(title) or next(
         (b.text for b in blocks if isinstance(b, Paragraph)), None)
-    return ReadDocument(name=name, format="pdf", title=title, paper_date=_metadata_date(metadata),
+    return ReadDocument(name=name, format="pdf", title=title, metadata_date=_metadata_date(metadata),
                         pages=len(pages), pages_read_fully=read_fully, blocks=_stitch(blocks), warnings=warnings)
 
 
