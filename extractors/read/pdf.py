@@ -29,17 +29,11 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from boardpapers.extractors.cleaning import collapse, is_page_number
 from boardpapers.extractors.errors import CorruptDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
+from boardpapers.extractors.read.pdf_settings import PDF_SETTINGS
 from boardpapers.extractors.read.pdf_surface import Surface, pdfium_surface, plumber_surface
 from boardpapers.schema.models import Cell, Notice, Paragraph, ReadDocument, Row, Table
 
-RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
-         "intersection_tolerance": 5}
-_COLUMN_GAP = 12.0      # points of white space that separate two header cells
-_ROW_GAP_FACTOR = 1.35  # a gap this much wider than the text's leading starts a new row
-_PARAGRAPH_GAP_FACTOR = 1.6
-_MARGIN = 0.1  # running headers and footers sit in the top or bottom tenth of the page
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-_CONTINUATION_TOP = 0.25  # a one-row table starting this high on a page carries on the one before
 
 
 @dataclass
@@ -97,7 +91,7 @@ def _phrases(line: _Line) -> list[tuple[float, float, str]]:
     """Words of a line grouped into phrases wherever a wide gap separates them."""
     out: list[list] = []
     for word in line.words:
-        if out and word["x0"] - out[-1][1] < _COLUMN_GAP:
+        if out and word["x0"] - out[-1][1] < PDF_SETTINGS.column_gap:
             out[-1][1] = word["x1"]
             out[-1][2] += " " + word["text"]
         else:
@@ -171,7 +165,6 @@ def _cell_lines(words: list[dict], box) -> list[_Line]:
     return _words_to_lines(_cell_words(words, box))
 
 
-_WORDS_CUT = 0.2  # share of neighbouring cells that split a word between them, in a table that is no table
 
 
 def cuts_words(texts: list[list[Optional[str]]]) -> bool:
@@ -184,7 +177,7 @@ def cuts_words(texts: list[list[Optional[str]]]) -> bool:
         for left, right in zip(cells, cells[1:]):
             pairs += 1
             cut += left[-1:].isalpha() and right[:1].islower()
-    return pairs >= 5 and cut >= _WORDS_CUT * pairs
+    return pairs >= 5 and cut >= PDF_SETTINGS.words_cut * pairs
 
 
 def _ruled_tables(surface: Surface) -> list[tuple[tuple, list[Row]]]:
@@ -193,7 +186,7 @@ def _ruled_tables(surface: Surface) -> list[tuple[tuple, list[Row]]]:
     back from the page by the column's span and the row's band."""
     found = []
     words = surface.words
-    settings = dict(RULED, explicit_horizontal_lines=_closing_rules(surface.edges))
+    settings = dict(PDF_SETTINGS.ruled, explicit_horizontal_lines=_closing_rules(surface.edges))
     for table in TableFinder(surface, settings).tables:
         rows_meta = table.rows
         grid = []
@@ -204,7 +197,7 @@ def _ruled_tables(surface: Surface) -> list[tuple[tuple, list[Row]]]:
                  for row in grid]
         if not texts or max(len(r) for r in texts) < 2 or cuts_words(texts) or not holds_words(texts):
             continue
-        if len(texts) < 2 and table.bbox[1] > surface.height * _CONTINUATION_TOP:
+        if len(texts) < 2 and table.bbox[1] > surface.height * PDF_SETTINGS.continuation_top:
             continue  # one row is a table only where it carries on a table from the page before
         spans = _column_spans(rows_meta, max(len(r) for r in texts))
         rows: list[Row] = []
@@ -294,7 +287,7 @@ def _unruled_rows(lines: list[_Line], starts: list[float], page_number: int) -> 
     leading = min(gaps) if gaps else 12.0
     groups: list[list[_Line]] = [[lines[0]]]
     for previous, line in zip(lines, lines[1:]):
-        if line.top - previous.top > leading * _ROW_GAP_FACTOR:
+        if line.top - previous.top > leading * PDF_SETTINGS.row_gap_factor:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -354,17 +347,15 @@ def _read_text(surface: Surface) -> _Page:
     return out
 
 
-_MIN_GUTTER_WIDTH = 10.0  # points of white running down the page between two columns of text
-_MIN_COLUMN_LINES = 5
 
 
 def column_gutter(words: list[dict], width: float) -> Optional[float]:
     """The x of the white gutter between two columns of text, or None for a page in one column.
 
-    Looked for in the middle of the page: a band at least _MIN_GUTTER_WIDTH wide
+    Looked for in the middle of the page: a band at least min_gutter_width points wide
     that no word crosses, with lines of text on both sides of it down most of the page.
     """
-    if len(words) < 2 * _MIN_COLUMN_LINES:
+    if len(words) < 2 * PDF_SETTINGS.min_column_lines:
         return None
     lo, hi = int(width * 0.3), int(width * 0.7)
     covered = [False] * (hi - lo + 1)
@@ -378,7 +369,7 @@ def column_gutter(words: list[dict], width: float) -> Optional[float]:
                 start = lo + i
             run += 1
         else:
-            if run >= _MIN_GUTTER_WIDTH and (best is None or run > best[1]):
+            if run >= PDF_SETTINGS.min_gutter_width and (best is None or run > best[1]):
                 best = (start, run)
             run = 0
     if best is None:
@@ -386,7 +377,7 @@ def column_gutter(words: list[dict], width: float) -> Optional[float]:
     gutter = best[0] + best[1] / 2
     left = {round(w["top"]) for w in words if w["x1"] <= gutter}
     right = {round(w["top"]) for w in words if w["x0"] >= gutter}
-    if len(left) < _MIN_COLUMN_LINES or len(right) < _MIN_COLUMN_LINES:
+    if len(left) < PDF_SETTINGS.min_column_lines or len(right) < PDF_SETTINGS.min_column_lines:
         return None
     return gutter
 
@@ -446,7 +437,7 @@ def _furniture(pages: list[_Page]) -> set[str]:
     counts: Counter = Counter()
     for page in pages:
         lines = [item for _, item in page.items if isinstance(item, _Line)]
-        margin = page.height * _MARGIN
+        margin = page.height * PDF_SETTINGS.margin
         edge = {_key(l.text) for l in lines[:2] + lines[-2:]
                 if l.top < margin or l.bottom > page.height - margin}
         counts.update(edge)
@@ -472,7 +463,7 @@ def _paragraphs(lines: list[_Line], page: int, body_size: float) -> list[Paragra
             current.clear()
 
     for line in lines:
-        if current and (line.top - current[-1].bottom > max(normal * _PARAGRAPH_GAP_FACTOR, 3)
+        if current and (line.top - current[-1].bottom > max(normal * PDF_SETTINGS.paragraph_gap_factor, 3)
                         or line.top < current[-1].top  # back up the page: the next column
                         or abs(line.size - current[-1].size) > 1 or line.bold != current[-1].bold):
             flush()
@@ -549,15 +540,14 @@ def _recovered(pdf) -> bool:
     return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
 
 
-_SIZES_PER_PAGE = 2000
 
 
 def _char_sizes(words: list[dict]) -> list[int]:
-    """The type size of each character (of the first _SIZES_PER_PAGE on the page): what the body text is set in."""
+    """The type size of each character (of the first few thousand on the page): what the body text is set in."""
     sizes: list[int] = []
     for word in words:
         sizes += [round(word.get("size") or 0)] * len(word["text"])
-        if len(sizes) >= _SIZES_PER_PAGE:
+        if len(sizes) >= PDF_SETTINGS.sizes_per_page:
             break
     return sizes
 
@@ -565,7 +555,8 @@ def _char_sizes(words: list[dict]) -> list[int]:
 def _ends_in_table(page: _Page) -> bool:
     """Does the page's last block, above the footer margin, sit in a table (which may go on
     over the page)?  A running footer printed below a table does not end it."""
-    body = [item for top, item in page.items if isinstance(item, Table) or top < page.height * (1 - _MARGIN)]
+    foot = page.height * (1 - PDF_SETTINGS.margin)
+    body = [item for top, item in page.items if isinstance(item, Table) or top < foot]
     return bool(body) and isinstance(body[-1], Table)
 
 
@@ -580,7 +571,6 @@ def _metadata_date(metadata: dict) -> Optional[dt.date]:
 
 # --- screening: which pages could hold a plan ------------------------------------
 
-_MIN_ENCLOSED_WORDS = 3  # words boxed in by rules on all four sides, from which a page may hold a ruled table
 
 
 def encloses_words(edges: list[dict], words: list[dict]) -> bool:
@@ -601,7 +591,7 @@ def encloses_words(edges: list[dict], words: list[dict]) -> bool:
                 and any(e["top"] - 1 <= y <= e["bottom"] + 1 and e["x0"] < x for e in down)
                 and any(e["top"] - 1 <= y <= e["bottom"] + 1 and e["x0"] > x for e in down)):
             enclosed += 1
-            if enclosed >= _MIN_ENCLOSED_WORDS:
+            if enclosed >= PDF_SETTINGS.min_enclosed_words:
                 return True
     return False
 
@@ -626,7 +616,8 @@ def may_hold_plan(surface: Surface, after_table: bool, header_fields: HeaderFiel
 
 def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderFields = _no_header,
              engine: str = "pdfium") -> ReadDocument:
-    """Read a PDF paper into paragraphs and tables, page by page.
+    """Read a PDF paper into paragraphs and tables: open → read the pages (each screened) →
+    drop the running headers and footers → paragraphs → stitch tables across pages.
 
     Each page's words and rules come from pdfium (engine "pdfium", the
     default), or from pdfplumber where pdfium cannot read the page or
@@ -634,8 +625,24 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
     finders run only on pages that may hold a plan; screen=False runs them on
     every page (the reference the tests compare the screen against).
     """
+    pdf = _open_pdf(data)
+    with pdf:
+        run = _read_pages(pdf, data, screen, header_fields, engine)
+        metadata = _pdf_metadata(pdf)
+        recovered = _recovered(pdf)
+    warnings = _page_warnings(run, recovered)
+    if run.chars == 0:
+        raise NoTextLayer("the PDF has no text layer (a scan?); run OCR first")
+    blocks = _blocks(run.pages, _furniture(run.pages), run.body_size)
+    return ReadDocument(name=name, format="pdf", title=_title(metadata, blocks), metadata_date=_metadata_date(metadata),
+                        pages=len(run.pages), pages_read_fully=run.read_fully, blocks=_stitch(blocks),
+                        warnings=warnings)
+
+
+def _open_pdf(data: bytes):
+    """pdfplumber's view of the file, or the reason it cannot be opened."""
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfplumber wraps pdfminer's many error types in its own
         causes = (exc, *getattr(exc, "args", ()))
         if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
@@ -643,64 +650,89 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
         detail = next((type(c).__name__ for c in causes if isinstance(c, Exception) and c is not exc),
                       type(exc).__name__)
         raise CorruptDocument(f"the PDF cannot be parsed ({detail})") from exc
-    with pdf:
-        pages: list[_Page] = []
-        sizes: Counter = Counter()
-        chars = 0
-        open_layout = None
-        after_table = False
-        unreadable: list[int] = []
-        read_fully = 0
+
+
+@dataclass
+class _Run:
+    """What reading the pages gave: the pages, and what was counted on the way."""
+
+    pages: list[_Page] = field(default_factory=list)
+    sizes: Counter = field(default_factory=Counter)
+    chars: int = 0
+    unreadable: list[int] = field(default_factory=list)
+    read_fully: int = 0
+
+    @property
+    def body_size(self) -> int:
+        return self.sizes.most_common(1)[0][0] if self.sizes else 10
+
+
+def _read_pages(pdf, data: bytes, screen: bool, header_fields: HeaderFields, engine: str) -> _Run:
+    """Every page in turn: its surface, the screen, then the full reader or the text alone."""
+    run = _Run()
+    open_layout = None
+    after_table = False
+    try:
+        plumber_pages = pdf.pages
+        fast = _open_pdfium(data, len(plumber_pages)) if engine == "pdfium" else None
         try:
-            plumber_pages = pdf.pages
-            fast = _open_pdfium(data, len(plumber_pages)) if engine == "pdfium" else None
-            try:
-                for index, page in enumerate(plumber_pages):
-                    surface = _pdfium_page(fast, index)
-                    try:
-                        if surface is None:
-                            surface = plumber_surface(page)
-                    except Exception as exc:  # one damaged page: say so, read the others
-                        if raised_in_our_code(exc):
-                            raise
-                        unreadable.append(index + 1)
-                        surface = Surface(number=index + 1, width=float(page.width), height=float(page.height))
-                    finally:
-                        page.close()
-                    if not screen or open_layout is not None or may_hold_plan(surface, after_table, header_fields):
-                        read_fully += 1
-                        read = _read_page(surface, open_layout, header_fields)
-                    else:
-                        read = _read_text(surface)
-                    for _, item in read.items:
-                        if isinstance(item, _Line):
-                            item.slim()
-                    open_layout = (read.layout, read.layout_fields) if read.layout else None
-                    after_table = _ends_in_table(read)
-                    chars += sum(len(w["text"]) for w in surface.words)
-                    sizes.update(_char_sizes(surface.words))
-                    pages.append(read)
-            finally:
-                if fast is not None:
-                    fast.close()
-        except (PDFSyntaxError, KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
-            if raised_in_our_code(exc):
-                raise
-            raise CorruptDocument(f"the PDF cannot be parsed ({type(exc).__name__}: {exc})") from exc
-        metadata = _pdf_metadata(pdf)
-        warnings = [Notice(kind="pdf_recovered", message="the PDF is damaged (its cross-reference table "
-                                                         "was rebuilt); what could be read was read")
-                    ] if _recovered(pdf) else []
-    if unreadable and len(unreadable) == len(pages):
-        raise CorruptDocument(f"no page of the PDF can be parsed ({len(pages)} tried)")
+            for index, page in enumerate(plumber_pages):
+                surface = _surface(fast, index, page, run)
+                if not screen or open_layout is not None or may_hold_plan(surface, after_table, header_fields):
+                    run.read_fully += 1
+                    read = _read_page(surface, open_layout, header_fields)
+                else:
+                    read = _read_text(surface)
+                for _, item in read.items:
+                    if isinstance(item, _Line):
+                        item.slim()
+                open_layout = (read.layout, read.layout_fields) if read.layout else None
+                after_table = _ends_in_table(read)
+                run.chars += sum(len(w["text"]) for w in surface.words)
+                run.sizes.update(_char_sizes(surface.words))
+                run.pages.append(read)
+        finally:
+            if fast is not None:
+                fast.close()
+    except (PDFSyntaxError, KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
+        if raised_in_our_code(exc):
+            raise
+        raise CorruptDocument(f"the PDF cannot be parsed ({type(exc).__name__}: {exc})") from exc
+    return run
+
+
+def _surface(fast, index: int, page, run: _Run) -> Surface:
+    """The page's surface from pdfium, else pdfplumber; a page neither can read is noted and left empty."""
+    surface = _pdfium_page(fast, index)
+    try:
+        if surface is None:
+            surface = plumber_surface(page)
+    except Exception as exc:  # one damaged page: say so, read the others
+        if raised_in_our_code(exc):
+            raise
+        run.unreadable.append(index + 1)
+        surface = Surface(number=index + 1, width=float(page.width), height=float(page.height))
+    finally:
+        page.close()
+    return surface
+
+
+def _page_warnings(run: _Run, recovered: bool) -> list[Notice]:
+    warnings = [Notice(kind="pdf_recovered", message="the PDF is damaged (its cross-reference table "
+                                                     "was rebuilt); what could be read was read")] if recovered else []
+    unreadable = run.unreadable
+    if unreadable and len(unreadable) == len(run.pages):
+        raise CorruptDocument(f"no page of the PDF can be parsed ({len(run.pages)} tried)")
     if unreadable:
         warnings.append(Notice(kind="page_unreadable", message=(
             f"page{'s' if len(unreadable) > 1 else ''} {', '.join(map(str, unreadable))} could not be "
             f"parsed and {'were' if len(unreadable) > 1 else 'was'} left out")))
-    if chars == 0:
-        raise NoTextLayer("the PDF has no text layer (a scan?); run OCR first")
-    body_size = sizes.most_common(1)[0][0] if sizes else 10
-    furniture = _furniture(pages)
+    return warnings
+
+
+def _blocks(pages: list[_Page], furniture: set[str], body_size: float) -> list:
+    """The pages' lines, running headers, footers and page numbers dropped, as paragraphs
+    between the tables, in reading order."""
     blocks: list = []
     for page in pages:
         lines: list[_Line] = []
@@ -714,13 +746,18 @@ def read_pdf(data: bytes, name: str, screen: bool = True, header_fields: HeaderF
             lines = []
             blocks.append(item)
         blocks += _paragraphs(lines, page.number, body_size)
+    return blocks
+
+
+_PLACEHOLDER_TITLES = ("(anonymous)", "untitled", "anonymous", "microsoft word")
+
+
+def _title(metadata: dict, blocks: list) -> Optional[str]:
+    """The title the file's properties give, unless it is a placeholder; else the first paragraph."""
     title = str(metadata.get("Title") or "")
-    if title.strip().casefold() in ("(anonymous)", "untitled", "anonymous", "microsoft word"):
+    if title.strip().casefold() in _PLACEHOLDER_TITLES:
         title = ""
-    title = collapse(title) or next(
-        (b.text for b in blocks if isinstance(b, Paragraph)), None)
-    return ReadDocument(name=name, format="pdf", title=title, metadata_date=_metadata_date(metadata),
-                        pages=len(pages), pages_read_fully=read_fully, blocks=_stitch(blocks), warnings=warnings)
+    return collapse(title) or next((b.text for b in blocks if isinstance(b, Paragraph)), None)
 
 
 def _pdf_metadata(pdf) -> dict:

@@ -19,10 +19,9 @@ from typing import Callable, Optional
 
 import pypdfium2.raw as pdfium_c
 
-_X_TOLERANCE = 3.0  # pdfplumber's: a gap wider than this between two glyphs starts a new word
-_Y_TOLERANCE = 3.0
+from boardpapers.extractors.read.pdf_settings import PDF_SETTINGS
+
 _FONT_NAME_BYTES = 128
-_AXIS_SLACK = 0.5  # a segment within this of horizontal or vertical is a rule
 _LINE_END_HYPHEN = "\x02"  # what pdfium gives for a hyphen that breaks a word at the end of a line
 
 
@@ -77,7 +76,7 @@ def _font_name(raw_textpage, index: int, buffer) -> str:
 
 def _pdfium_words(textpage, to_display: ToDisplay) -> list[dict]:
     """Glyphs, in pdfium's order, joined into words as pdfplumber's extract_words joins them:
-    a space, a new line or a gap wider than _X_TOLERANCE ends a word."""
+    a space, a new line or a gap wider than x_tolerance ends a word."""
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
@@ -87,6 +86,7 @@ def _pdfium_words(textpage, to_display: ToDisplay) -> list[dict]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0x20) for i in range(count))
     box = pdfium_c.FS_RECTF()
     char_box = pdfium_c.FPDFText_GetLooseCharBox
+    x_tolerance, y_tolerance = PDF_SETTINGS.x_tolerance, PDF_SETTINGS.y_tolerance
     name_buffer = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     words: list[dict] = []
     current: Optional[dict] = None
@@ -100,8 +100,8 @@ def _pdfium_words(textpage, to_display: ToDisplay) -> list[dict]:
         x_b, y_b = to_display(box.right, box.bottom)
         x0, x1 = (x_a, x_b) if x_a <= x_b else (x_b, x_a)
         top, bottom = (y_a, y_b) if y_a <= y_b else (y_b, y_a)
-        if (current is None or abs(top - current["top"]) > _Y_TOLERANCE
-                or x0 > current["x1"] + _X_TOLERANCE or x1 < current["x0"]):
+        if (current is None or abs(top - current["top"]) > y_tolerance
+                or x0 > current["x1"] + x_tolerance or x1 < current["x0"]):
             current = {"text": char, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
                        "size": round(pdfium_c.FPDFText_GetFontSize(raw, i) or (bottom - top), 1),
                        "fontname": _font_name(raw, i, name_buffer), "centres": [(x0 + x1) / 2]}
@@ -127,9 +127,6 @@ def _pdfium_edges(page, to_display: ToDisplay) -> list[dict]:
     return edges
 
 
-_MAX_FORM_DEPTH = 8
-_MAX_BOX_SEGMENTS = 12  # a filled box (a cell's shading) is drawn in five or so segments
-_THIN = 3.0  # points: a filled shape no wider or taller than this is a rule, however it is drawn
 
 
 def _compose(outer: tuple, inner: tuple) -> tuple:
@@ -148,7 +145,7 @@ def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], 
     own = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f) if pdfium_c.FPDFPageObj_GetMatrix(obj, fs) else (1, 0, 0, 1, 0, 0)
     matrix = _compose(parent, own)
     if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-        if depth < _MAX_FORM_DEPTH:
+        if depth < PDF_SETTINGS.max_form_depth:
             for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
                 _object_edges(pdfium_c.FPDFFormObj_GetObject(obj, i), matrix, to_display, edges, depth + 1)
         return
@@ -156,7 +153,8 @@ def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], 
     if pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
         if not fill.value and not stroke.value:
             return  # drawn with neither fill nor stroke: invisible
-        if not stroke.value and pdfium_c.FPDFPath_CountSegments(obj) > _MAX_BOX_SEGMENTS and not _thin(obj):
+        many = pdfium_c.FPDFPath_CountSegments(obj) > PDF_SETTINGS.max_box_segments
+        if not stroke.value and many and not _thin(obj):
             return  # a filled shape that is no box or rule: an area of a map or chart, a letter in outline
     edges.extend(_path_edges(obj, matrix, to_display))
 
@@ -165,7 +163,7 @@ def _thin(obj) -> bool:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return True  # not known: keep it
-    return min(right.value - left.value, top.value - bottom.value) <= _THIN
+    return min(right.value - left.value, top.value - bottom.value) <= PDF_SETTINGS.thin
 
 
 def _path_edges(obj, matrix: tuple, to_display: ToDisplay) -> list[dict]:
@@ -193,10 +191,10 @@ def _path_edges(obj, matrix: tuple, to_display: ToDisplay) -> list[dict]:
 
 def _add_edge(out: list[dict], p0: tuple[float, float], p1: tuple[float, float]) -> None:
     (x0, y0), (x1, y1) = p0, p1
-    if abs(x0 - x1) <= _AXIS_SLACK:
+    if abs(x0 - x1) <= PDF_SETTINGS.axis_slack:
         orientation = "v"
         x0 = x1 = (x0 + x1) / 2
-    elif abs(y0 - y1) <= _AXIS_SLACK:
+    elif abs(y0 - y1) <= PDF_SETTINGS.axis_slack:
         orientation = "h"
         y0 = y1 = (y0 + y1) / 2
     else:
