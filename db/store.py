@@ -239,31 +239,23 @@ def _write_plan(db, document_id: int, position: int, plan, same_person: Optional
         "document_id": document_id, "position": position, "title": plan.title, "shape": plan.shape,
         "page": plan.provenance.page, "table_index": plan.provenance.table,
     }).last_pk
-    rec_ids: dict[tuple, int] = {}
-    action_ids: list[int] = []
-    for pos, item in enumerate(plan.items):
-        key = (item.ref, item.recommendation)
-        if key not in rec_ids or (action_ids and plan.items[pos - 1].recommendation != item.recommendation):
-            rec_ids[key] = db["recommendations"].insert({
-                "plan_id": plan_id, "document_id": document_id, "position": len(rec_ids),
-                "ref": item.ref, "text": item.recommendation, "page": item.provenance.page,
-            }).last_pk
-        ids = {"recommendation_id": rec_ids[key], "plan_id": plan_id, "document_id": document_id}
-        action_id = db["actions"].insert(_action_row(item, ids, pos)).last_pk
-        action_ids.append(action_id)
-        for owner_pos, owner in enumerate(item.owners):
-            owner_id = register_owner(db, owner, document_id, same_person)
-            db["action_owners"].insert({
-                "action_id": action_id, "owner_id": owner_id, "position": owner_pos,
-                "name_as_printed": owner.name, "honorific": owner.honorific, "cell_text": owner.raw,
-            }, ignore=True)
-            if owner.holder:
-                _record_holder(db, owner_id, owner.holder, document_id, same_person)
+    written: list[tuple[Item, int]] = []  # each action and its row
+    for rec_pos, actions in enumerate(plan.recommendations):
+        first = actions[0]
+        rec_id = db["recommendations"].insert({
+            "plan_id": plan_id, "document_id": document_id, "position": rec_pos,
+            "ref": first.ref, "text": first.recommendation, "page": first.provenance.page,
+        }).last_pk
+        ids = {"recommendation_id": rec_id, "plan_id": plan_id, "document_id": document_id}
+        for item in actions:
+            action_id = db["actions"].insert(_action_row(item, ids, len(written))).last_pk
+            written.append((item, action_id))
+            _write_owners(db, action_id, item, document_id, same_person)
     by_ref: dict[str, int] = {}
-    for item, action_id in zip(plan.items, action_ids):
+    for item, action_id in written:
         if item.ref and item.ref not in by_ref:
             by_ref[item.ref] = action_id
-    for item, action_id in zip(plan.items, action_ids):
+    for item, action_id in written:
         for ref in item.cross_refs:
             db["cross_references"].insert({
                 "action_id": action_id, "field": ref.field, "raw": ref.raw, "kind": ref.kind,
@@ -271,6 +263,17 @@ def _write_plan(db, document_id: int, position: int, plan, same_person: Optional
                 "target_action_id": by_ref.get(ref.target_ref) if ref.resolved else None,
                 "resolved": int(ref.resolved),
             })
+
+
+def _write_owners(db, action_id: int, item: Item, document_id: int, same_person: Optional[SamePerson]) -> None:
+    for owner_pos, owner in enumerate(item.owners):
+        owner_id = register_owner(db, owner, document_id, same_person)
+        db["action_owners"].insert({
+            "action_id": action_id, "owner_id": owner_id, "position": owner_pos,
+            "name_as_printed": owner.name, "honorific": owner.honorific, "cell_text": owner.raw,
+        }, ignore=True)
+        if owner.holder:
+            _record_holder(db, owner_id, owner.holder, document_id, same_person)
 
 
 def record_failure(db: sqlite_utils.Database, path: str, sha256: Optional[str], kind: str, message: str,

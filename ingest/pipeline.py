@@ -17,7 +17,7 @@ from typing import Callable, Optional
 from boardpapers.extractors.read.docx import read_docx
 from boardpapers.extractors.errors import ReadError, raised_in_our_code
 from boardpapers.extractors.read.html import read_html
-from boardpapers.extractors.interpret.item import interpret_item
+from boardpapers.extractors.interpret.item import interpret_item, recommendation_groups
 from boardpapers.extractors.read.legacy import read_legacy_word
 from boardpapers.extractors.find.minutes import find_minute_actions
 from boardpapers.extractors.interpret.owners import find_initials
@@ -233,7 +233,8 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
 
 
 def interpret_plan(draft: PlanDraft, document: ReadDocument, initials: dict[str, str]) -> Plan:
-    items = [interpret_item(raw, document.paper_date) for raw in draft.items]
+    groups = recommendation_groups(draft.items)
+    items = [interpret_item(raw, document.paper_date, group) for raw, group in zip(draft.items, groups)]
     plan = Plan(title=draft.title, shape=draft.shape, provenance=draft.provenance, items=items)
     return link_initials(resolve_plan_references(plan), initials)
 

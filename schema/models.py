@@ -128,6 +128,7 @@ class RawItem(BaseModel):
     outcome: Optional[str] = None
     rag: Optional[str] = None
     extra: Optional[str] = None  # text printed in the row that no field took; scanned for references
+    group: Optional[int] = None  # the finder's recommendation group: rows with one answer the same recommendation
     provenance: Provenance
 
 
@@ -186,6 +187,7 @@ class Item(BaseModel):
     outcome: Optional[str] = None
     cross_refs: list[CrossReference] = Field(default_factory=list)
     completed: bool = False  # marked done: a blue rating, or progress that opens with a done word
+    group: int = 0  # which of the plan's recommendations it answers (Plan.recommendations)
     provenance: Provenance
 
 
@@ -194,6 +196,14 @@ class Plan(BaseModel):
     shape: str = "table"
     provenance: Provenance
     items: list[Item] = Field(default_factory=list)
+
+    @property
+    def recommendations(self) -> list[list[Item]]:
+        """The items grouped by the recommendation they answer, in order (see Item.group)."""
+        groups: dict[int, list[Item]] = {}
+        for item in self.items:
+            groups.setdefault(item.group, []).append(item)
+        return list(groups.values())
 
 
 class DocumentResult(BaseModel):

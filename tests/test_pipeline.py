@@ -150,3 +150,31 @@ def test_warnings_are_stored_and_counted(tmp_path):
     assert "warning [no_plan]" in outcome.summary()
     assert db.execute("select kind from ingest_warnings").fetchall() == [("no_plan",)]
     assert db.execute("select warnings from documents").fetchone() == (1,)
+
+
+def test_recommendation_groups_are_decided_once_from_the_finder_or_the_rows():
+    from boardpapers.extractors.interpret.item import recommendation_groups
+    from boardpapers.schema.models import Provenance, RawItem
+
+    def raw(ref, rec, group=None):
+        return RawItem(ref=ref, recommendation=rec, group=group, provenance=Provenance(document="x"))
+
+    # the finder saw two recommendations that print alike: it is believed
+    assert recommendation_groups([raw("1", "Fund it", 0), raw("1", "Fund it", 1), raw("2", "Staff it", 1)]) == [0, 1, 1]
+    # no finder grouping: the same ref and recommendation as the row above answer one recommendation
+    assert recommendation_groups([raw("1", "Fund it"), raw("1", "Fund  it"), raw("2", "Staff it"),
+                                  raw("1", "Fund it")]) == [0, 0, 1, 2]
+
+
+def test_the_writer_stores_the_plan_s_recommendations_as_grouped(tmp_path):
+    from boardpapers.db.store import open_db, write_document
+    from boardpapers.ingest.pipeline import extract_path
+    from tests.conftest import CORPUS
+
+    result = extract_path(CORPUS / "kelby_quality_plans.docx")
+    db = open_db(str(tmp_path / "k.db"))
+    write_document(db, result)
+    stored = db.execute("select r.position, count(*) from actions a join recommendations r "
+                        "on r.id = a.recommendation_id where r.plan_id = (select min(id) from plans) "
+                        "group by r.id order by r.position").fetchall()
+    assert stored == [(i, len(group)) for i, group in enumerate(result.plans[0].recommendations)] == [(0, 2), (1, 1)]

@@ -283,7 +283,7 @@ class PlanAssembler:
         if sum(1 for g in self.groups if g.ref) < 2:
             refs = [g.ref for g in self.groups]
         out = []
-        for group, ref in zip(self.groups, refs):
+        for number, (group, ref) in enumerate(zip(self.groups, refs)):
             prov = Provenance(document=self.document, page=group.page, last_page=group.last_page,
                               table=self.table_index, line=group.line, row=group.row, bbox=group.bbox)
             for n, item in enumerate(group.items or [{}]):
@@ -294,7 +294,7 @@ class PlanAssembler:
                     item_prov = prov
                 if "deadline" not in self.columns:  # no deadline column: a due date the row's text sets
                     item = {**item, "deadline": self.due_in_text(item, group.recommendation)}
-                out.append(RawItem(ref=ref, recommendation=group.recommendation or None,
+                out.append(RawItem(ref=ref, recommendation=group.recommendation or None, group=number,
                                    provenance=item_prov, **{k: v or None for k, v in item.items()}))
         return out
 

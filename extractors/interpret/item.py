@@ -23,8 +23,9 @@ def is_placeholder(text: Optional[str]) -> bool:
     return collapse(text).casefold().strip(". ") in PLACEHOLDERS
 
 
-def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
-    """Interpret one row.  Cross-references come back unresolved (see boardpapers.ingest.reconcile)."""
+def interpret_item(raw: RawItem, paper_date: Optional[dt.date], group: int = 0) -> Item:
+    """Interpret one row (the group-th recommendation's).  Cross-references come back unresolved
+    (see boardpapers.ingest.reconcile)."""
     deadline = parse_deadline(raw.deadline, paper_date)
     owner_text = raw.owner
     if not owner_text and deadline.status == "none" and deadline.text:
@@ -56,8 +57,29 @@ def interpret_item(raw: RawItem, paper_date: Optional[dt.date]) -> Item:
         outcome=collapse(raw.outcome) or None,
         cross_refs=refs,
         completed=is_completed(parse_rag(rag_text), progress),
+        group=group,
         provenance=raw.provenance,
     )
+
+
+def recommendation_groups(raws: list[RawItem]) -> list[int]:
+    """Which recommendation each row of a plan answers, decided once, here.
+
+    A finder that saw the grouping (a recommendation cell merged down over its
+    actions) says so in RawItem.group; elsewhere a row answers the same
+    recommendation as the row above when it prints the same ref and recommendation.
+    """
+    groups: list[int] = []
+    for i, raw in enumerate(raws):
+        previous = raws[i - 1] if i else None
+        if previous is None:
+            same = False
+        elif raw.group is not None or previous.group is not None:
+            same = raw.group == previous.group
+        else:
+            same = (raw.ref, collapse(raw.recommendation)) == (previous.ref, collapse(previous.recommendation))
+        groups.append(groups[-1] if same else len(set(groups)))
+    return groups
 
 
 def is_completed(rag: Optional[str], progress: Optional[str]) -> bool:
