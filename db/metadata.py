@@ -66,6 +66,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "action_id": "The action", "owner_id": "The register entry", "position": "Order in the cell",
         "name_as_printed": "The owner as this paper printed it", "honorific": "Dr, Cllr Mrs ... when printed",
         "cell_text": "Part of the cell it came from",
+        "span": "Where the name is printed in the action's owner_text: [start, end] characters",
     },
     "ingest_errors": {
         "path": "The file", "sha256": "Its content hash when it could be read", "kind": "Short name of the failure "
@@ -108,6 +109,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "cross_references": {
         "action_id": "Row that refers", "field": "Cell the reference is in", "raw": "Reference as printed",
+        "span": "Where it is printed in the action's field text: [start, end] characters",
         "kind": "explicit (see 4.3), range (Items 11.1 - 11.5) or anaphoric (As above)",
         "target_ref": "Ref it points at", "target_action_id": "Row it points at; empty when it dangles",
         "resolved": "1 when a row of the same plan has that ref",

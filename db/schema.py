@@ -44,7 +44,7 @@ TABLES: dict[str, dict] = {
     }, pk="id", foreign_keys=[("owner_id", "owners", "id"), ("document_id", "documents", "id")]),
     "action_owners": dict(columns={
         "action_id": int, "owner_id": int, "position": int, "name_as_printed": str, "honorific": str,
-        "cell_text": str,
+        "cell_text": str, "span": str,
     }, pk=("action_id", "owner_id"), foreign_keys=[("action_id", "actions", "id"), ("owner_id", "owners", "id")]),
     "ingest_errors": dict(columns={
         "id": int, "path": str, "sha256": str, "kind": str, "message": str, "at": str, "traceback": str,
@@ -80,7 +80,7 @@ TABLES: dict[str, dict] = {
                               ("document_id", "documents", "id")]),
     "cross_references": dict(columns={
         "id": int, "action_id": int, "field": str, "raw": str, "kind": str, "target_ref": str,
-        "target_action_id": int, "resolved": int,
+        "target_action_id": int, "resolved": int, "span": str,
     }, pk="id", foreign_keys=[("action_id", "actions", "id"), ("target_action_id", "actions", "id")]),
 }
 

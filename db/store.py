@@ -261,7 +261,7 @@ def _write_plan(db, document_id: int, position: int, plan, same_person: Optional
                 "action_id": action_id, "field": ref.field, "raw": ref.raw, "kind": ref.kind,
                 "target_ref": ref.target_ref,
                 "target_action_id": by_ref.get(ref.target_ref) if ref.resolved else None,
-                "resolved": int(ref.resolved),
+                "resolved": int(ref.resolved), "span": json.dumps(list(ref.span)) if ref.span else None,
             })
 
 
@@ -271,6 +271,7 @@ def _write_owners(db, action_id: int, item: Item, document_id: int, same_person:
         db["action_owners"].insert({
             "action_id": action_id, "owner_id": owner_id, "position": owner_pos,
             "name_as_printed": owner.name, "honorific": owner.honorific, "cell_text": owner.raw,
+            "span": json.dumps(list(owner.span)) if owner.span else None,
         }, ignore=True)
         if owner.holder:
             _record_holder(db, owner_id, owner.holder, document_id, same_person)

@@ -164,6 +164,7 @@ class Owner(BaseModel):
     raw: Optional[str] = None
     person: Optional[str] = None  # the full name the paper gives for these initials ("Priya Shah")
     holder: Optional[str] = None  # for a role, the person the paper names as holding it
+    span: Optional[tuple[int, int]] = None  # where in the responsibility cell's text (owner_text) the name is
 
 
 class CrossReference(BaseModel):
@@ -171,6 +172,7 @@ class CrossReference(BaseModel):
     kind: Literal["explicit", "range", "anaphoric"] = "explicit"
     target_ref: Optional[str] = None
     field: Optional[str] = None
+    span: Optional[tuple[int, int]] = None  # where in that field's text (as stored) it is printed
     resolved: bool = False
 
 

@@ -108,3 +108,12 @@ def test_printed_abbreviation_is_kept():
 ])
 def test_owners_as_people_write_them(cell, names):
     assert [o.name for o in split_owners(cell)] == names
+
+
+def test_each_owner_keeps_where_its_name_is_printed():
+    from boardpapers.extractors.interpret.owners import split_owners
+
+    text = "Dr Priya Shah; Head of Estates / Northshire ICB"
+    owners = split_owners(text)
+    assert [text[o.span[0]:o.span[1]] for o in owners] == [o.name for o in owners]
+    assert [o.span[0] for o in owners] == sorted(o.span[0] for o in owners)

@@ -59,3 +59,11 @@ def test_as_ref_above_names_the_row():
     rows = [[], [], find_references("As 2.1 above")]
     resolved = resolve_references(rows, ["2.1", "2.2", "2.3"])
     assert [(r.target_ref, r.kind) for r in resolved[2]] == [("2.1", "explicit")]
+
+
+def test_each_reference_keeps_where_it_is_printed():
+    from boardpapers.extractors.interpret.xrefs import find_references
+
+    text = "Linked to actions 4.1 - 4.3; see 2.2. As above for the rest."
+    spans = {(r.raw, text[r.span[0]:r.span[1]]) for r in find_references(text)}
+    assert spans == {("4.1 - 4.3", "4.1 - 4.3"), ("see 2.2", "see 2.2")}

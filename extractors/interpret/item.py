@@ -43,7 +43,7 @@ def interpret_item(raw: RawItem, paper_date: Optional[dt.date], group: int = 0) 
         rag_text, progress = progress, None
     refs = []
     for field in TEXT_FIELDS_SCANNED:
-        refs += find_references(getattr(raw, field), field)
+        refs += find_references(collapse(getattr(raw, field)) or None, field)  # spans in the text as stored
     return Item(
         ref=raw.ref,
         recommendation=collapse(raw.recommendation) or None,

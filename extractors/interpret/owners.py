@@ -186,12 +186,27 @@ def split_owners(text: Optional[str]) -> list[Owner]:
     """Every distinct owner a responsibility cell names, in order."""
     if not text:
         return []
+    original = text
     text = _MAILTO.sub("", _MARKDOWN_LINK.sub(lambda m: m.group("text"), text))
     if collapse(text).casefold().strip(". ") in _EMPTY | _NOT_OWNERS:
         return []
     holders = role_holders(text)
-    owners = _split_owners(text)
-    return [o.model_copy(update={"holder": holders[o.name]}) if o.name in holders else o for o in owners]
+    owners = [o.model_copy(update={"holder": holders[o.name]}) if o.name in holders else o for o in _split_owners(text)]
+    return _with_spans(owners, original)
+
+
+def _with_spans(owners: list[Owner], text: str) -> list[Owner]:
+    """Each owner with where its name is printed in the cell, where it is printed as named."""
+    out, cursor, folded = [], 0, text.casefold()
+    for owner in owners:
+        start = folded.find(owner.name.casefold(), cursor)
+        if start < 0:
+            start = folded.find(owner.name.casefold())
+        if start >= 0:
+            owner = owner.model_copy(update={"span": (start, start + len(owner.name))})
+            cursor = start + len(owner.name)
+        out.append(owner)
+    return out
 
 
 def _split_owners(text: str) -> list[Owner]:

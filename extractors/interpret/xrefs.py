@@ -49,26 +49,29 @@ def find_references(text: Optional[str], field: Optional[str] = None) -> list[Cr
     for m in _RANGE.finditer(text):
         raw = m.group(0)
         for target in _expand(m.group("a"), m.group("b")):
-            refs.append(CrossReference(raw=raw, kind="range", target_ref=target, field=field))
+            refs.append(CrossReference(raw=raw, kind="range", target_ref=target, field=field, span=m.span()))
         taken.append(m.span())
     for m in _BARE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         window = text[max(0, m.start() - _CUE_REACH): m.start()]
         cue = _CUE.search(window)
-        raw = window[cue.start():] + m.group(0) if cue else m.group(0)
-        refs.append(CrossReference(raw=raw.strip(), kind="explicit", target_ref=m.group("n"), field=field))
+        raw = (window[cue.start():] + m.group(0) if cue else m.group(0)).strip()
+        refs.append(CrossReference(raw=raw, kind="explicit", target_ref=m.group("n"), field=field,
+                                   span=(m.end() - len(raw), m.end())))
     for m in _KEYWORD_INT.finditer(text):
         before = text[: m.start()].rstrip()
         if not m.group(0).lower().startswith("see") and (not before or before[-1] in ".!?:;"):
             continue  # "Action 3 agreed by ..." opens a sentence: a label, not a reference
-        refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field))
+        refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field,
+                                   span=m.span()))
     for m in _CODE.finditer(text):
-        refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field))
+        refs.append(CrossReference(raw=m.group(0), kind="explicit", target_ref=m.group("n"), field=field,
+                                   span=m.span()))
     if _AS_ABOVE.search(text) and not _AS_REF_ABOVE.search(text):
         m = _AS_ABOVE.search(text)
         if re.fullmatch(r"\W*(?:as|see)\s+above\W*", text.strip(), re.I) or m.start() == 0:
-            refs.append(CrossReference(raw=m.group(0), kind="anaphoric", field=field))
+            refs.append(CrossReference(raw=m.group(0), kind="anaphoric", field=field, span=m.span()))
     return refs
 
 
