@@ -365,3 +365,10 @@ def test_a_date_revised_to_the_year_end_is_due_then():
 
     assert due_phrase("Work began, with the target date revised to the end of the financial year.") == \
         "the end of the financial year"
+
+
+def test_every_pattern_kind_has_its_period_builder():
+    from boardpapers.extractors.interpret import dates
+
+    kinds = {kind for kind, _ in dates._PATTERNS} - {"week"}  # a week is built from the day inside it
+    assert kinds == set(dates._BUILDERS)

@@ -92,92 +92,115 @@ def financial_year_of(day: dt.date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+# One builder per kind of pattern: the match's groups -> the period it names (None when it names none).
+# Each takes (groups, span, the paper's date, the year a bare month or season falls in).
+
+def _day_numeric(g: dict, span, paper, default_year) -> Optional[Period]:
+    day, month, year = int(g["d"]), int(g["m"]), _full_year(g["y"], None)
+    if month > 12 and day <= 12:
+        day, month = month, day
+    d = dt.date(year, month, day)
+    return Period(d, d, "day", span)
+
+
+def _day_named(g: dict, span, paper, default_year) -> Optional[Period]:
+    year = _full_year(g.get("y"), default_year)
+    if year is None:
+        return None
+    d = dt.date(year, MONTHS[g["month"].lower()], int(g["d"]))
+    return Period(d, d, "day", span)
+
+
+def _month(g: dict, span, paper, default_year) -> Optional[Period]:
+    if g["month"][0].islower() and g["month"].lower() in ("may", "march") and not g.get("y"):
+        return None  # "may" and "march" in lower case, with no year, are the verbs
+    month = MONTHS[g["month"].lower()]
+    year = _full_year(g.get("y"), default_year)
+    if year is None:
+        return None
+    start, end = dt.date(year, month, 1), _month_end(year, month)
+    if g.get("part"):
+        first, last = MONTH_PARTS[g["part"].lower()]
+        start = dt.date(year, month, min(first, end.day))
+        end = dt.date(year, month, min(last, end.day)) if last < 31 else end
+    return Period(start, end, "month", span)
+
+
+def _season(g: dict, span, paper, default_year) -> Optional[Period]:
+    first, last = SEASONS[g["season"].lower()]
+    year = _full_year(g.get("y"), default_year)
+    if year is None:
+        return None
+    end_year = year + 1 if last < first else year
+    return Period(dt.date(year, first, 1), _month_end(end_year, last), "season", span)
+
+
+def _financial_year(g: dict, span, paper, default_year) -> Optional[Period]:
+    if g.get("a"):
+        start_year = _fy_start(_full_year(g["a"], None), g["b"][-2:] if g["b"] else None)
+    else:
+        start_year = _fy_start(int(g["c"]), g["d"][-2:])
+    if start_year is None:
+        return None
+    return Period(dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31), "financial_year", span)
+
+
+def _quarter(g: dict, span, paper, default_year) -> Optional[Period]:
+    """Q1-Q4 of a financial year where one is named or implied (Q1 is April to June), else of a calendar year."""
+    q = int(g["q"])
+    if g.get("y1") and (g.get("y2") or g.get("fy")):
+        start_year = _fy_start(_full_year(g["y1"], None), g["y2"][-2:] if g.get("y2") else None)
+        if start_year is None:
+            return None
+        financial = True
+    elif g.get("y1"):
+        start_year, financial = _full_year(g["y1"], None), False
+    elif paper is not None:
+        start_year, financial = financial_year_of(paper), True
+    else:
+        return None
+    if financial:
+        first_month = (3 + 3 * (q - 1)) % 12 + 1
+        year = start_year + (1 if q == 4 else 0)
+    else:
+        first_month, year = 3 * (q - 1) + 1, start_year
+    return Period(dt.date(year, first_month, 1), _month_end(year, first_month + 2), "quarter", span)
+
+
+def _half(g: dict, span, paper, default_year) -> Optional[Period]:
+    """H1 or H2 of a financial year: April to September, October to March."""
+    if g.get("y1"):
+        start_year = _fy_start(_full_year(g["y1"], None), g["y2"][-2:] if g.get("y2") else None)
+    elif paper is not None:
+        start_year = financial_year_of(paper)
+    else:
+        return None
+    if start_year is None:
+        return None
+    if int(g["h"]) == 1:
+        return Period(dt.date(start_year, 4, 1), dt.date(start_year, 9, 30), "half", span)
+    return Period(dt.date(start_year, 10, 1), dt.date(start_year + 1, 3, 31), "half", span)
+
+
+def _year(g: dict, span, paper, default_year) -> Optional[Period]:
+    year = int(g["y"])
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", span)
+
+
+_BUILDERS = {"iso": _day_numeric, "numeric": _day_numeric, "day_month": _day_named, "month_day": _day_named,
+             "month": _month, "season": _season, "fy": _financial_year, "quarter": _quarter, "half": _half,
+             "year": _year}
+
+
 def _period_from(kind: str, m: re.Match, paper: Optional[dt.date], context_year: Optional[int]) -> Optional[Period]:
-    g = m.groupdict()
-    span = m.span()
-    default_year = context_year or (paper.year if paper else None)
+    """The period a match of the kind-th pattern names; None for an impossible date ("31 June")."""
+    build = _BUILDERS.get(kind)
+    if build is None:
+        return None
     try:
-        if kind == "iso" or kind == "numeric":
-            day, month, year = int(g["d"]), int(g["m"]), _full_year(g["y"], None)
-            if month > 12 and day <= 12:
-                day, month = month, day
-            d = dt.date(year, month, day)
-            return Period(d, d, "day", span)
-        if kind in ("day_month", "month_day"):
-            month = MONTHS[g["month"].lower()]
-            year = _full_year(g.get("y"), default_year)
-            if year is None:
-                return None
-            d = dt.date(year, month, int(g["d"]))
-            return Period(d, d, "day", span)
-        if kind == "month":
-            if g["month"][0].islower() and g["month"].lower() in ("may", "march") and not g.get("y"):
-                return None
-            month = MONTHS[g["month"].lower()]
-            year = _full_year(g.get("y"), default_year)
-            if year is None:
-                return None
-            start, end = dt.date(year, month, 1), _month_end(year, month)
-            if g.get("part"):
-                first, last = MONTH_PARTS[g["part"].lower()]
-                start = dt.date(year, month, min(first, end.day))
-                end = dt.date(year, month, min(last, end.day)) if last < 31 else end
-            return Period(start, end, "month", span)
-        if kind == "season":
-            first, last = SEASONS[g["season"].lower()]
-            year = _full_year(g.get("y"), default_year)
-            if year is None:
-                return None
-            end_year = year + 1 if last < first else year
-            return Period(dt.date(year, first, 1), _month_end(end_year, last), "season", span)
-        if kind == "fy":
-            if g.get("a"):
-                y1 = _full_year(g["a"], None)
-                start_year = _fy_start(y1, g["b"][-2:] if g["b"] else None)
-            else:
-                y1 = int(g["c"])
-                start_year = _fy_start(y1, g["d"][-2:])
-            if start_year is None:
-                return None
-            return Period(dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31), "financial_year", span)
-        if kind == "quarter":
-            q = int(g["q"])
-            if g.get("y1") and (g.get("y2") or g.get("fy")):
-                start_year = _fy_start(_full_year(g["y1"], None), g["y2"][-2:] if g.get("y2") else None)
-                if start_year is None:
-                    return None
-                financial = True
-            elif g.get("y1"):
-                start_year, financial = _full_year(g["y1"], None), False
-            elif paper is not None:
-                start_year, financial = financial_year_of(paper), True
-            else:
-                return None
-            if financial:
-                first_month = (3 + 3 * (q - 1)) % 12 + 1
-                year = start_year + (1 if q == 4 else 0)
-            else:
-                first_month, year = 3 * (q - 1) + 1, start_year
-            return Period(dt.date(year, first_month, 1), _month_end(year, first_month + 2), "quarter", span)
-        if kind == "half":
-            h = int(g["h"])
-            if g.get("y1"):
-                start_year = _fy_start(_full_year(g["y1"], None), g["y2"][-2:] if g.get("y2") else None)
-            elif paper is not None:
-                start_year = financial_year_of(paper)
-            else:
-                return None
-            if start_year is None:
-                return None
-            if h == 1:
-                return Period(dt.date(start_year, 4, 1), dt.date(start_year, 9, 30), "half", span)
-            return Period(dt.date(start_year, 10, 1), dt.date(start_year + 1, 3, 31), "half", span)
-        if kind == "year":
-            year = int(g["y"])
-            return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", span)
+        return build(m.groupdict(), m.span(), paper, context_year or (paper.year if paper else None))
     except (ValueError, KeyError):
         return None
-    return None
 
 
 def _context_year(text: str) -> Optional[int]:
