@@ -170,6 +170,10 @@ DEADLINE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# A deadline cell that only says when work starts ("From Oct 03", "Starting April 2024")
+# sets no due date: the work is ongoing from then.
+DEADLINE_START_WORDS = ("from", "since", "starting", "commencing")
+
 # Honorifics and post-nominals stripped from owner names.
 HONORIFICS = (
     "dr", "cllr", "councillor", "mr", "mrs", "ms", "miss", "prof", "professor", "sir",

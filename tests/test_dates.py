@@ -170,6 +170,9 @@ MORE_CASES = [
     ("Feb-21", P19, "date", D(2021, 2, 28), "month"),
     ("Apr-20", P19, "date", D(2020, 4, 30), "month"),
     ("Oct 19", P19, "date", D(2019, 10, 19), "day"),
+    ("End Dec 19", P19, "date", D(2019, 12, 31), "month"),  # the end of a month: the number is its year
+    ("end of May 21", P19, "date", D(2021, 5, 31), "month"),
+    ("End May 2nd", P19, "date", D(2019, 5, 2), "day"),
     ("Nov '20", P19, "date", D(2020, 11, 30), "month"),
     ("December", P19, "date", D(2019, 12, 31), "month"),
     ("March", P19, "date", D(2019, 3, 31), "month"),
@@ -185,7 +188,7 @@ MORE_CASES = [
     ("late September 2020", P19, "date", D(2020, 9, 30), "month"),
     ("By September 2020", P19, "date", D(2020, 9, 30), "month"),
     ("by end of October 2020", P19, "date", D(2020, 10, 31), "month"),
-    ("From April 2020", P19, "date", D(2020, 4, 30), "month"),
+    ("From April 2020", P19, "ongoing", None, None),  # a start and no end: ongoing from then
     ("September 2020 meeting", P19, "date", D(2020, 9, 30), "month"),
     ("July Board", P19, "date", D(2019, 7, 31), "month"),
     ("To report to the March Board", P19, "date", D(2019, 3, 31), "month"),

@@ -8,6 +8,12 @@ line that opens with a bullet or in lower case carries on the cell above; a row
 with more lines than columns gives its spare lines to its longest cell, and the
 cut-off last row of an excerpt keeps what it has.  The table is rebuilt as a
 `Table`, so it is read like any other.
+
+A table copied column by column within each row reads differently: a
+numbered recommendation ("2. To ensure ..."), its actions (numbered again from
+1, or the lines up to the first name), then each other column's cells in turn,
+one per action: the leads, the dates, the progress.  Those are told apart by
+what they hold (names, dates, prose), not by position.
 """
 from __future__ import annotations
 
@@ -15,9 +21,10 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import starts_lowercase
-from boardpapers.extractors.find.columns import is_ref
+from boardpapers.extractors.find.columns import is_owner_like, is_ref
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.find.tables import is_lifecycle_heading
+from boardpapers.extractors.interpret.dates import parse_deadline
 from boardpapers.extractors.interpret.refs import minute_ref
 from boardpapers.schema.models import Cell, Paragraph, Row, Table
 
@@ -155,10 +162,116 @@ def unflatten_slashed(blocks: list) -> list:
     return out
 
 
+_NUMBERED = re.compile(r"^\s*(?P<n>\d{1,3})[.)]\s+(?P<text>\S.*)$", re.S)
+_MAX_OWNER_WORDS = 10
+_MAX_DATE_WORDS = 4
+_COLUMN_MAJOR_HEADER = ["Ref", "Recommendation", "Action", "Lead", "Target date", "Progress"]
+
+
+def _numbered(block) -> tuple[Optional[int], str]:
+    m = _NUMBERED.match(block.text) if isinstance(block, Paragraph) else None
+    return (int(m.group("n")), m.group("text").strip()) if m else (None, "")
+
+
+def _owner_cell(text: str) -> bool:
+    """A lead cell: a name, a role or a body, perhaps "Name, Job title" or two names joined."""
+    words = text.split()
+    return is_owner_like(text) or (len(words) <= _MAX_OWNER_WORDS and text[:1].isupper()
+                                   and not text.rstrip().endswith(".") and " and " in text and "," in text)
+
+
+def _date_cell(text: str) -> bool:
+    """A short cell that sets when: a date, or "From Oct 03", "Ongoing", "TBC"."""
+    return len(text.split()) <= _MAX_DATE_WORDS and parse_deadline(text).status in ("date", "ongoing", "tba")
+
+
+def _take(blocks: list, i: int, end: int, test, most: int) -> tuple[list[str], int]:
+    """Up to `most` paragraphs from i that pass the test."""
+    taken: list[str] = []
+    while i < end and len(taken) < most and test(blocks[i].text):
+        taken.append(blocks[i].text)
+        i += 1
+    return taken, i
+
+
+def _column_major_row(blocks: list, i: int, ref: int) -> tuple[list[list[str]], int]:
+    """The rows of one recommendation copied column by column, starting at its numbered line."""
+    _, recommendation = _numbered(blocks[i])
+    i += 1
+    actions: list[str] = []
+    while i < len(blocks) and _numbered(blocks[i])[0] == len(actions) + 1:  # its actions, numbered from 1
+        actions.append(_numbered(blocks[i])[1])
+        i += 1
+    end = i  # the row runs to the next recommendation's number
+    while end < len(blocks) and isinstance(blocks[end], Paragraph) and not blocks[end].heading \
+            and _numbered(blocks[end])[0] != ref + 1:
+        end += 1
+    if not actions and i < end:  # one action, not numbered: the line after the recommendation
+        actions.append(blocks[i].text)
+        i += 1
+    owners, i = _take(blocks, i, end, _owner_cell, len(actions))
+    dates, i = _take(blocks, i, end, _date_cell, len(actions))
+    progress, _ = _take(blocks, i, end, lambda t: not _owner_cell(t) and not _date_cell(t), len(actions))
+    if not actions or not (owners or dates):
+        return [], end
+
+    def nth(cells: list[str], n: int) -> str:  # a lead or date printed once serves every action
+        return cells[min(n, len(cells) - 1)] if cells else ""
+    return [[str(ref), recommendation, action, nth(owners, n), nth(dates, n), progress[n] if n < len(progress) else ""]
+            for n, action in enumerate(actions)], end
+
+
+def _column_major_rows(blocks: list, start: int) -> tuple[list[list[str]], int]:
+    rows: list[list[str]] = []
+    i = start
+    ref, _ = _numbered(blocks[i]) if i < len(blocks) else (None, "")
+    while ref is not None and i < len(blocks) and _numbered(blocks[i])[0] == ref:
+        found, i = _column_major_row(blocks, i, ref)
+        if not found:
+            break
+        rows += found
+        ref += 1
+    return rows, i
+
+
+def _label_run(blocks: list, start: int) -> int:
+    """How many short label lines (a flattened header naming plan fields) open at `start`."""
+    labels: list[str] = []
+    for block in blocks[start:start + _MAX_COLUMNS]:
+        if not isinstance(block, Paragraph) or len(block.text.split()) > _MAX_LABEL_WORDS \
+                or _numbered(block)[0] is not None:
+            break
+        labels.append(block.text)
+    return len(labels) if len(labels) >= 2 and header_to_fields(labels) else 0
+
+
+def unflatten_column_major(blocks: list) -> list:
+    """The blocks, with a table copied column by column within each row (after its header
+    labels, one per line) rebuilt as a Table."""
+    out: list = []
+    i = 0
+    while i < len(blocks):
+        width = _label_run(blocks, i) if isinstance(blocks[i], Paragraph) else 0
+        if width:
+            rows, end = _column_major_rows(blocks, i + width)
+            if len(rows) >= 2:
+                page = blocks[i].page
+                header = Row(cells=[Cell(paragraphs=[h]) for h in _COLUMN_MAJOR_HEADER], page=page,
+                             line=blocks[i].line)
+                body = [Row(cells=[Cell(paragraphs=[c] if c else []) for c in cells], page=page) for cells in rows]
+                out += blocks[i:i + width]
+                out.append(Table(rows=[header] + body, page=page, aligned_paragraphs=False))
+                i = end
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
 def unflatten_tables(blocks: list) -> list:
-    """The blocks, with every table flattened to one cell per line (or to " / "-joined lines)
-    rebuilt as a Table."""
-    blocks = unflatten_slashed(blocks)
+    """The blocks, with every table flattened to one cell per line (or to " / "-joined lines,
+    or column by column) rebuilt as a Table."""
+    blocks = unflatten_column_major(unflatten_slashed(blocks))
     out: list = []
     i = 0
     while i < len(blocks):

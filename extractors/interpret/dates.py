@@ -18,7 +18,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.interpret.datespans import find_date_spans
 from boardpapers.extractors.vocabulary import (
-    CONFUSABLES, DEADLINE_STATUS_WORDS, MONTH_PARTS, MONTHS, RANGE_JOINERS, SEASONS,
+    CONFUSABLES, DEADLINE_START_WORDS, DEADLINE_STATUS_WORDS, MONTH_PARTS, MONTHS, RANGE_JOINERS, SEASONS,
 )
 from boardpapers.schema.models import Deadline
 
@@ -43,7 +43,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
         r"(?:,?\s+(?P<y>" + _YEAR4 + r"|'?\d{2}(?!\d)))?\b", re.I)),
     ("month_day", re.compile(
-        r"\b" + _MONTH + r"\s+(?P<d>[1-9]\d?)(?:st|nd|rd|th)?(?![\d/.:])(?:,?\s+(?P<y>" + _YEAR4 + r"))?\b", re.I)),
+        r"(?P<end>\bend\s+(?:of\s+)?)?\b" + _MONTH + r"\s+(?P<d>[1-9]\d?)(?P<ordinal>st|nd|rd|th)?(?![\d/.:])"
+        r"(?:,?\s+(?P<y>" + _YEAR4 + r"))?\b", re.I)),
     ("season", re.compile(r"\b" + _SEASON + r"(?:\s+(?P<y>" + _YEAR4 + r"))?\b", re.I)),
     ("month", re.compile(
         r"\b" + _PART + _MONTH + r"(?:[\s,-]*(?P<y>" + _YEAR4 + r"|'?\d{2})(?![\d/]))?\b", re.I)),
@@ -104,6 +105,8 @@ def _day_numeric(g: dict, span, paper, default_year) -> Optional[Period]:
 
 
 def _day_named(g: dict, span, paper, default_year) -> Optional[Period]:
+    if g.get("end") and not g.get("ordinal") and not g.get("y") and len(g["d"]) == 2:
+        return None  # "End Dec 19": the end of a month, so the number is its year (read as a month)
     year = _full_year(g.get("y"), default_year)
     if year is None:
         return None
@@ -255,6 +258,17 @@ def _leading_status(text: str) -> Optional[str]:
     return None
 
 
+def _start_only(text: str) -> Optional[str]:
+    """"ongoing" for a short cell that gives only when work starts ("From Oct 03"), not a
+    range with an end ("From April to June 2024")."""
+    words = text.casefold().split()
+    if not words or words[0] not in DEADLINE_START_WORDS or len(words) > 5:
+        return None
+    if any(w in RANGE_JOINERS for w in words) or not find_periods(text):
+        return None
+    return "ongoing"
+
+
 def _choose(periods: list[Period], text: str) -> tuple[Period, Optional[Period]]:
     """The period that is the deadline, and the original one a revision replaced."""
     if len(periods) >= 2:
@@ -288,7 +302,7 @@ def parse_deadline(text: Optional[str], paper_date: Optional[dt.date] = None) ->
     if not raw:
         return Deadline(text=None, status="none")
     clean = raw.translate(CONFUSABLES)
-    leading = _leading_status(clean)
+    leading = _leading_status(clean) or _start_only(clean)
     if leading in ("tba", "ongoing"):  # "Ongoing – building on the 2009 programme" is ongoing
         return Deadline(text=raw, status=leading)
     periods = sentence_periods(clean, paper_date) if len(clean.split()) >= _SENTENCE_WORDS else []

@@ -247,12 +247,13 @@ def _is_qualifier(word: str) -> bool:
 
 def _split_and(chunk: str) -> list[str]:
     """Split on ' and ' only when both sides are people's names ("Rod Moore and Ruth Lake") or
-    initials ("JB and KL"); a role after the last name ("…, Group Managers") is theirs, not an owner."""
+    initials ("JB and KL"); a role or team after the last name ("…, Group Managers",
+    "…, Commissioning") is theirs, not an owner."""
     sides = re.split(r"\s+and\s+", chunk)
     if len(sides) > 1 and all(_INITIALS.match(s.strip()) for s in sides):
         return [s.strip() for s in sides]
     last = sides[-1].split(",")
-    if len(sides) > 1 and len(last) == 2 and _classify(last[1].strip()) == "role":
+    if len(sides) > 1 and len(last) == 2 and _classify(last[1].strip()) in ("role", "organisation"):
         sides[-1] = last[0]
     if len(sides) > 1 and all(
         2 <= len(s.split()) <= 4 and all(_is_name_token(t) for t in strip_honorific(s)[1].split())
