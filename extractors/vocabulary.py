@@ -18,6 +18,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "recommendation finding", "area", "priority", "section", "theme", "key issue",
         "area for improvement", "audit recommendation", "recommendations made",
         "what we will do", "aim", "goal", "risk", "weakness", "standard", "relevant item", "agenda item",
+        "measure", "measures",  # bare, the intervention a plan lists ("Success measure" is the outcome)
     ),
     "action": (
         "action", "action proposed", "proposed action", "management action",
@@ -45,7 +46,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "latest update", "position statement", "evidence of progress", "notes on progress",
     ),
     "outcome": (
-        "outcome", "outcomes", "expected outcome", "success measure", "measure of success",
+        "outcome", "outcomes", "expected outcome", "success measure", "measure of success", "measures of success",
         "intended outcome", "success criteria", "expected impact", "impact",
     ),
     "rag": ("rag", "rag rating", "rating", "rag status", "status rag", "rag rated", "bragg", "brag"),

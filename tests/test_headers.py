@@ -60,6 +60,7 @@ def test_rows_that_are_not_plan_headers(row):
     ("Update and evidence", "progress"), ("Update at 30 June", "progress"), ("Position at Q2", "progress"),
     ("Closing position", "progress"), ("Auditor's follow-up", "progress"),
     ("Success measure", "outcome"), ("Expected impact", "outcome"), ("Measures of success", "outcome"),
+    ("Measure", "recommendation"),  # bare, the intervention an air quality plan lists
     ("Rec.", "ref"), ("No.", "ref"), ("Ref", "ref"),
     ("By when", "deadline"), ("Target date", "deadline"), ("Revised target date", "deadline"),
     ("Date of completion", "deadline"),

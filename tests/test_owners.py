@@ -117,3 +117,10 @@ def test_each_owner_keeps_where_its_name_is_printed():
     owners = split_owners(text)
     assert [text[o.span[0]:o.span[1]] for o in owners] == [o.name for o in owners]
     assert [o.span[0] for o in owners] == sorted(o.span[0] for o in owners)
+
+
+def test_a_team_named_after_a_given_name_is_a_body_and_two_leads_share_a_team():
+    from boardpapers.extractors.interpret.owners import split_owners
+
+    assert [(o.name, o.kind) for o in split_owners("Ward Discharge Team")] == [("Ward Discharge Team", "role")]
+    assert [o.name for o in split_owners("Colm Brady and Ife Adeyemi, Commissioning")] == ["Colm Brady", "Ife Adeyemi"]

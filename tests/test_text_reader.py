@@ -53,3 +53,14 @@ def test_repeated_prose_label_is_not_furniture():
     doc = read_text(text.encode(), "x.txt")
     labels = [b.text for b in doc.blocks if isinstance(b, Paragraph) and b.text == "Next steps:"]
     assert len(labels) == 3
+
+
+def test_a_heading_line_between_rows_of_a_tab_table_is_a_row_across_it():
+    from boardpapers.extractors.read.text import read_text
+    from boardpapers.schema.models import Table
+
+    text = ("Ref\tAction\tLead\n1\tOpen the hub\tHousing Team\nTheme two: staying well\n"
+            "2\tTrain the wardens\tPublic Health Team\n\nEnd of the table.\n").encode()
+    (table,) = [b for b in read_text(text, "x.txt").blocks if isinstance(b, Table)]
+    assert [r.texts for r in table.rows][2] == ["Theme two: staying well", "", ""]
+    assert [r.heading for r in table.rows] == [False, False, True, False]

@@ -147,11 +147,13 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
         if not named and 2 <= len(tokens) <= 4 and (h or honorific or titled or len(parts) == 1) \
                 and all(_is_name_token(t) for t in tokens) and not any(t.isupper() for t in tokens):
             named = True
-        if all(_is_name_token(t) for t in tokens) and 2 <= len(tokens) and named:
+        body_name = 2 <= len(tokens) <= 4 and tokens[-1].casefold().strip(".,") in _VOCAB \
+            and all(t[:1].isupper() for t in tokens)  # "Ward Discharge Team": a body, though "Ward" is a name
+        if all(_is_name_token(t) for t in tokens) and 2 <= len(tokens) and named and not body_name:
             people += [Owner(name=n, kind="person", honorific=h or honorific, raw=chunk)
                        for n in split_juxtaposed(_printed_tokens(tokens))]
             continue
-        runs = [r for r in person_runs(tokens) if len(r) >= 2 and is_given_name(r[0])]
+        runs = [] if body_name else [r for r in person_runs(tokens) if len(r) >= 2 and is_given_name(r[0])]
         if people and runs and not all(_is_name_token(t) for t in tokens):
             runs = runs[-1:] if tokens[-1].rstrip(".,") == runs[-1][-1] else []
         for run in runs:

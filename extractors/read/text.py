@@ -231,6 +231,22 @@ def ends_table(previous: _Line, line: _Line) -> bool:
     return len(previous.cells) != len(line.cells)
 
 
+_MAX_HEADING_WORDS = 12
+
+
+def _heading_inside(line: _Line, previous: _Line, rest: list[_Line]) -> bool:
+    """A short line with no tabs printed between two rows of a table, the next row as wide
+    as the last: a row merged across the table ("Aim 2: fewer falls"), not the end of it."""
+    following = next((l for l in rest if not l.is_blank and not l.furniture), None)
+    return (len(line.filled) == 1 and len(line.filled[0].split()) <= _MAX_HEADING_WORDS
+            and following is not None and following.is_tabular and len(following.cells) == len(previous.cells))
+
+
+def _full_width(line: _Line, width: int) -> _Line:
+    """The line as a table row whose one cell spans the table."""
+    return _Line(number=line.number, cells=[line.filled[0]] + [""] * (width - 1), raw=line.raw, heading=True)
+
+
 def read_text(data: bytes, name: str) -> ReadDocument:
     """Read a text or markdown dump into paragraphs and tables."""
     encoding = detect_encoding(data)
@@ -242,7 +258,7 @@ def read_text(data: bytes, name: str) -> ReadDocument:
     builder = _Builder()
     previous: Optional[_Line] = None
     gap = False  # blank lines (and nothing else) since the last row
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.is_blank:
             gap = True
             continue
@@ -259,6 +275,8 @@ def read_text(data: bytes, name: str) -> ReadDocument:
                 builder.close_table()
             builder.add_row(line)
             previous = line
+        elif previous is not None and not gap and _heading_inside(line, previous, lines[i + 1:]):
+            builder.add_row(_full_width(line, len(previous.cells)))
         else:
             builder.add_paragraph(line)
             previous = None
