@@ -84,3 +84,25 @@ def test_a_markdown_list_with_labelled_sub_items():
 ])
 def test_narrative_and_flattened_headers_are_not_records(text):
     assert _items(text, "note.txt") == []
+
+
+def test_an_action_record_in_minutes_takes_the_number_of_its_minute():
+    from boardpapers.ingest.export import document_records
+    from boardpapers.ingest.pipeline import extract_document
+
+    text = b"""Minutes of the Board, 6 March 2024
+
+24/032 Infection control
+The report was noted.
+Action: Share the learning with every ward.
+Responsible Officer: Director of Nursing
+Deadline: 30 April 2024
+
+24/033 Finance
+Action: Bring a plan on agency spend to the May meeting.
+Responsible Officer: Director of Finance
+Deadline: May 2024
+"""
+    items = document_records(extract_document(text, "minutes.txt"))
+    assert [(i["ref"], i["owners"], i["deadline"]) for i in items] == [
+        ("24/032", ["Director of Nursing"], "2024-04-30"), ("24/033", ["Director of Finance"], "2024-05-31")]

@@ -21,7 +21,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
 from boardpapers.extractors.interpret.dates import deadline_in_sentence
-from boardpapers.extractors.interpret.refs import ref_cell, split_leading_ref
+from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, ref_cell, split_leading_ref
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
 
 _LABEL_AT_START = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()/&' ]{0,40}?)(?:\s+(?P<ref>[A-Z]{0,4}\s?\d[\w./-]{0,12}))?"
@@ -162,10 +162,16 @@ def find_labelled_records(blocks: list[Block], document: str) -> tuple[list[Plan
     current: Optional[_Record] = None
     previous_text: Optional[tuple[int, str]] = None
     table_of_current = None
+    minute: Optional[str] = None  # the number of the minute the lines below fall under
     for index, pairs, text, table in _labelled_lines(blocks):
         if current is not None and table_of_current is not None and table != table_of_current:
             current = None  # a two-column table is one record
         if pairs is None:
+            heading = MINUTE_NUMBER.match(text) if table is None and "/" in (text.split() or [""])[0] else None
+            if heading:
+                minute, current = heading.group("ref"), None  # a new minute: its actions follow
+                previous_text = None
+                continue
             if current is not None and table is None and current.last and \
                     (current.pending or len(text.split()) > _TITLE_WORDS):
                 current.put(current.last, text)  # a label's value below it, or prose carrying on the value
@@ -188,8 +194,8 @@ def find_labelled_records(blocks: list[Block], document: str) -> tuple[list[Plan
                     current.put("action", previous_text[1])
                     current.titled = True
                     current.blocks.append(previous_text[0])
-            if ref and "ref" not in current.fields:
-                current.fields["ref"] = ref
+            if (ref or minute) and "ref" not in current.fields:
+                current.fields["ref"] = ref or minute
             if value:
                 current.put(name, value)
             else:

@@ -11,7 +11,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.interpret.dates import deadline_in_sentence
-from boardpapers.extractors.interpret.refs import split_leading_ref
+from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, split_leading_ref
 from boardpapers.extractors.vocabulary import MINUTE_ACTION_LABELS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
@@ -23,9 +23,6 @@ _UPPER_LABEL = re.compile(r"(?:^|(?<=[\s.;:)]))(?:" + "|".join(l.upper() for l i
 _OWNER_THEN_TO = re.compile(r"^(?P<owner>[A-Z][\w.'’&/, -]{0,60}?)\s+(?:to|will|should)\s+(?P<rest>.+)$", re.S)
 _MAX_OWNER_WORDS = 7
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "these", "those", "any", "all"})
-# A minute's own number at the head of its paragraph: "24/118 Finance report", "TB 24/18", "Min 12".
-_MINUTE_NUMBER = re.compile(r"^\s*(?:min(?:ute)?\.?\s*)?(?P<ref>(?:[A-Z]{1,4}\s?)?\d{1,3}/\d{1,4}(?:\([a-z]\))?|\d{1,3})"
-                            r"(?=[.:]?\s+[A-Z])", re.I)
 
 
 def _labels(text: str) -> list[tuple[int, int]]:
@@ -55,7 +52,7 @@ def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> 
         if not isinstance(block, Paragraph) or block.text.isupper():  # a title in capitals is no action
             continue
         labels = _labels(block.text)
-        heading = _MINUTE_NUMBER.match(block.text)
+        heading = MINUTE_NUMBER.match(block.text)
         if heading and (not labels or labels[0][0] > heading.end()):
             minute = heading.group("ref")
         if not labels:

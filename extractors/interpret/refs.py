@@ -140,6 +140,11 @@ def split_code_prefix(text: str) -> tuple[Optional[str], str]:
 _MINUTE_REF = re.compile(r"^\s*(?P<ref>(?:[A-Z]{1,5}\s?)?\d{1,4}/\d{1,4}\s?(?:\([a-z0-9]{1,3}\)(?:\s?-\s?\([a-z0-9]{1,3}\))?)?)\s*$")
 
 
+# A minute's own number at the head of its paragraph: "24/118 Finance report", "TB 24/18", "Min 12".
+MINUTE_NUMBER = re.compile(r"^\s*(?:min(?:ute)?\.?\s*)?(?P<ref>(?:[A-Z]{1,4}\s?)?\d{1,3}/\d{1,4}(?:\([a-z]\))?|\d{1,3})"
+                           r"(?=[.:]?\s+[A-Z])", re.I)
+
+
 def minute_ref(text: str) -> Optional[str]:
     """The minute or action number a line holds and nothing else, or None."""
     m = _MINUTE_REF.match(text or "")
