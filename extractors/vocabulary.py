@@ -17,14 +17,14 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "recommendation", "recommendations", "objective", "issue", "finding",
         "recommendation finding", "area", "priority", "section", "theme", "key issue",
         "area for improvement", "audit recommendation", "recommendations made",
-        "what we will do", "aim", "goal", "risk", "weakness", "standard", "relevant item", "agenda item",
+        "aim", "goal", "risk", "weakness", "standard", "relevant item", "agenda item",
         "measure", "measures",  # bare, the intervention a plan lists ("Success measure" is the outcome)
     ),
     "action": (
         "action", "action proposed", "proposed action", "management action",
         "agreed action", "action required", "action to be taken", "actions agreed",
         "management response", "actions to be taken", "planned action", "what",
-        "action agreed", "action planned", "how we will do it", "activity", "task",
+        "action agreed", "action planned", "how we will do it", "what we will do", "activity", "task",
     ),
     "owner": (
         "responsibility", "responsible", "lead", "owner", "contact", "contacts",

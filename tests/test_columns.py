@@ -99,3 +99,13 @@ def test_a_headerless_table_of_prose_and_figures_is_not_a_plan():
                    ["2", "Children meeting the activity guidelines each week.", "41.0%"],
                    ["3", "Adults cycling at least once a week for travel.", "6.1%"])
     assert find_table_plans(table, "t.html") == []
+
+
+def _column(*values):
+    return [Row(cells=[Cell(paragraphs=[v]), Cell(paragraphs=["Do the thing"])]) for v in values]
+
+
+def test_numbers_in_turn_under_recommendation_are_the_refs_it_cites_but_priorities_are_not():
+    assert refine_columns(["recommendation", "action"], _column("1", "2", "3")) == ["ref", "action"]
+    assert refine_columns(["recommendation", "action"], _column("4.1", "4.2")) == ["ref", "action"]
+    assert refine_columns(["recommendation", "action"], _column("1", "3", "1", "2")) == [None, "action"]

@@ -16,7 +16,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.interpret.dates import parse_deadline
 from boardpapers.extractors.interpret.rag import fill_rating, parse_rag
-from boardpapers.extractors.interpret.refs import ref_cell
+from boardpapers.extractors.interpret.refs import next_ref, ref_cell
 from boardpapers.extractors.vocabulary import DECISION_VALUES, PRIORITY_VALUES
 from boardpapers.schema.models import Row
 
@@ -71,6 +71,8 @@ def refine_columns(columns: list[Optional[str]], rows: list[Row]) -> list[Option
             continue
         if field in ("progress", "outcome", None) and _share(values, is_rating) >= MOST and "rag" not in columns:
             out[col] = "rag"
+        elif field == "recommendation" and col == 0 and "ref" not in columns and _numbers_in_turn(values):
+            out[col] = "ref"  # 1, 2, 3 under "Recommendation": the recommendations cited by number
         elif field == "recommendation" and _share(values, _in(PRIORITY_VALUES)) >= MOST:
             out[col] = None
         elif field in ("progress", "action", None) and _share(values, _in(DECISION_VALUES)) >= MOST:
@@ -83,6 +85,15 @@ def refine_columns(columns: list[Optional[str]], rows: list[Row]) -> list[Option
         elif field in ("owner", "action", "recommendation") and _share(values, is_figure) >= MOST:
             out[col] = None  # counts and amounts: a table of figures, not who or what
     return out
+
+
+def _numbers_in_turn(values: list[str]) -> bool:
+    """Numbers that each follow the one before (1, 2, 3 or 4.1, 4.2): a column of refs, not of
+    priorities (1, 3, 1, 2)."""
+    refs = [v.strip().rstrip(".") for v in values]
+    if len(refs) < 2 or _share(refs, is_ref) < MOST:
+        return False
+    return all(next_ref(a) == b or (a.isdigit() and b == str(int(a) + 1)) for a, b in zip(refs, refs[1:]))
 
 
 _FIGURE = re.compile(r"^[£$€]?\s*\d[\d,.\s%]*(?:[kmb]n?|%)?$", re.I)
