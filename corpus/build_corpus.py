@@ -555,6 +555,61 @@ def render_minutes() -> str:
     ]) + "\n"
 
 
+# --- A Word risk-action plan: merged risks, revised dates, ratings shown only by shading ---------
+
+RISK_ITEMS = [
+    Item("R1", "Too few foster carers for teenagers", "Run a recruitment campaign aimed at people who have raised "
+         "teenagers.", "Fostering Service Manager", ["Fostering Service Manager"], "31 January 2025", "2025-01-31",
+         "date", "Campaign launched in October; 14 enquiries so far.", None, "amber"),
+    Item("R1", "Too few foster carers for teenagers", "Raise the allowance for carers who take teenagers.",
+         "Assistant Director, Children in Care", ["Assistant Director, Children in Care"], "April 2025", "2025-04-30",
+         "date", "Proposal goes to Cabinet in February.", None, "green"),
+    Item("R2", "Social worker vacancies above one in five", "Offer a retention payment after two years' service.",
+         "Head of Workforce", ["Head of Workforce"], "December 2024", "2024-12-31", "date",
+         "Payment agreed; first payments made in November.", None, "blue"),
+]
+
+
+def render_word_risk_plan() -> bytes:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    props = document.core_properties
+    props.title = "Larchfield children's services risk action plan"
+    props.author = "Risk Officer"
+    props.created = props.modified = props.last_printed = __import__("datetime").datetime(2024, 12, 2, 9, 0)
+    props.revision = 1
+    document.add_heading("Larchfield Borough Council", 0)
+    document.add_paragraph("Children's services risk action plan: update to the Corporate Parenting Board, "
+                           "11 December 2024")
+    table = document.add_table(rows=1, cols=8)
+    table.style = "Table Grid"
+    header = ["Risk ref", "Risk", "Priority", "Mitigating action", "Accountable officer", "Original target date",
+              "Revised target date", "Closing position"]
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    shades = {"amber": "FFC000", "green": "00B050", "blue": "0070C0"}
+    originals = {"31 January 2025": "30 November 2024", "April 2025": "-", "December 2024": "December 2024"}
+    for item in RISK_ITEMS:
+        row = table.add_row().cells
+        values = [item.ref, item.recommendation, "High", item.action, item.owners_text,
+                  originals[item.deadline_text], item.deadline_text if originals[item.deadline_text] != "-"
+                  else item.deadline_text, item.progress]
+        for cell, text in zip(row, values):
+            cell.text = text or ""
+        shading = OxmlElement("w:shd")  # the closing position's colour is the rating: nothing is written
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), shades[item.rag])
+        row[-1]._tc.get_or_add_tcPr().append(shading)
+    _merge_repeats(table)
+    document.add_paragraph("Shading shows the rating: green on track, amber at risk, blue complete.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _deterministic_zip(buffer.getvalue())
+
+
 PAPERS = {
     "riverford_audit_followup.txt": ("2019-02-14", render_audit_dump, AUDIT_ITEMS),
     "hartley_hwb_delivery_plan.md": ("2020-11-12", render_hwb_markdown, HWB_ITEMS),
@@ -566,6 +621,7 @@ PAPERS = {
     "kelby_quality_plans.docx": ("2024-02-07", render_word_plans, WORD_PLAN_A + WORD_PLAN_B),
     "ashbury_food_poverty_report.html": ("2022-06-14", render_html_report, HTML_ITEMS),
     "milbrook_committee_minutes.txt": ("2023-05-24", render_minutes, MINUTE_ITEMS),
+    "larchfield_risk_action_plan.docx": ("2024-12-11", render_word_risk_plan, RISK_ITEMS),
 }
 
 

@@ -119,3 +119,19 @@ def test_new_actions_beside_text_that_finishes_the_item_above():
         ("Hold a conference.", None, "July 2020"),
     ]
     assert items[1].recommendation == "Staff should understand the impact of their work."
+
+
+def test_a_status_cell_shaded_in_its_rating_gives_the_rating_and_keeps_its_words():
+    from boardpapers.extractors.find.tables import find_table_plans
+    from boardpapers.schema.models import Cell, Row, Table
+
+    def row(*texts, fill=None):
+        cells = [Cell(paragraphs=[t]) for t in texts]
+        cells[-1] = cells[-1].model_copy(update={"fill": fill})
+        return Row(cells=cells)
+
+    table = Table(rows=[row("Ref", "Action", "Lead", "Closing position"),
+                        row("1", "Recruit carers", "Fostering Manager", "Fourteen enquiries so far.", fill="FFC000"),
+                        row("2", "Raise allowances", "Assistant Director", "Agreed.", fill="00B050")])
+    (plan,) = find_table_plans(table, "x.docx")
+    assert [(i.rag, i.progress) for i in plan.items] == [("Amber", "Fourteen enquiries so far."), ("Green", "Agreed.")]

@@ -79,6 +79,8 @@ class PlanAssembler:
         for col, cell in zip(self.columns, row.cells):
             if col == "rag" and cell.is_empty and fill_rating(cell.fill):
                 cell = cell.model_copy(update={"paragraphs": [fill_rating(cell.fill).title()]})  # colour alone
+            elif col in ("progress", "outcome", None) and "rag" not in self.columns and fill_rating(cell.fill):
+                out.setdefault("rag", [fill_rating(cell.fill).title()])  # a status cell shaded in its rating
             if col is None or cell.is_empty:
                 continue
             paragraphs = list(cell.paragraphs) if self.aligned_paragraphs else ["\n".join(cell.paragraphs)]
