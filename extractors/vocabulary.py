@@ -19,12 +19,14 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "area for improvement", "audit recommendation", "recommendations made",
         "aim", "goal", "risk", "weakness", "standard", "relevant item", "agenda item",
         "measure", "measures",  # bare, the intervention a plan lists ("Success measure" is the outcome)
+        "you said", "what you said", "what you told us", "what we heard",  # "You said, we did" plans
     ),
     "action": (
         "action", "action proposed", "proposed action", "management action",
         "agreed action", "action required", "action to be taken", "actions agreed",
         "management response", "actions to be taken", "planned action", "what",
         "action agreed", "action planned", "how we will do it", "what we will do", "activity", "task",
+        "we did", "we will", "what we did",
     ),
     "owner": (
         "responsibility", "responsible", "lead", "owner", "contact", "contacts",

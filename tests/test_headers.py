@@ -61,7 +61,7 @@ def test_rows_that_are_not_plan_headers(row):
     ("Closing position", "progress"), ("Auditor's follow-up", "progress"),
     ("Success measure", "outcome"), ("Expected impact", "outcome"), ("Measures of success", "outcome"),
     ("Measure", "recommendation"),  # bare, the intervention an air quality plan lists
-    ("What we will do", "action"),
+    ("What we will do", "action"), ("You said", "recommendation"), ("We did", "action"),
     ("Rec.", "ref"), ("No.", "ref"), ("Ref", "ref"),
     ("By when", "deadline"), ("Target date", "deadline"), ("Revised target date", "deadline"),
     ("Date of completion", "deadline"),

@@ -135,3 +135,21 @@ def test_a_status_cell_shaded_in_its_rating_gives_the_rating_and_keeps_its_words
                         row("2", "Raise allowances", "Assistant Director", "Agreed.", fill="00B050")])
     (plan,) = find_table_plans(table, "x.docx")
     assert [(i.rag, i.progress) for i in plan.items] == [("Amber", "Fourteen enquiries so far."), ("Green", "Agreed.")]
+
+
+def test_a_table_split_by_a_page_break_with_a_running_title_between_is_one_table():
+    from boardpapers.extractors.find.tables import join_split_tables
+    from boardpapers.schema.models import Cell, Paragraph, Row, Table
+
+    def table(*rows):
+        return Table(rows=[Row(cells=[Cell(paragraphs=[c] if c else []) for c in r]) for r in rows])
+
+    header = ("Ref", "Action", "Lead")
+    blocks = [table(header, ("1", "Offer flexible rosters so that staff", "HR")),
+              Paragraph(text="Rushden Care NHS Trust – People Committee"),
+              table(header, ("", "with caring duties can plan", ""), ("2", "Open a hub", "Estates"))]
+    joined = join_split_tables(blocks)
+    assert [type(b).__name__ for b in joined] == ["Table", "Paragraph"]
+    assert [r.texts[1] for r in joined[0].rows] == ["Action", "Offer flexible rosters so that staff",
+                                                   "with caring duties can plan", "Open a hub"]
+    assert joined[0].rows[2].starts_page

@@ -25,7 +25,7 @@ from boardpapers.extractors.interpret.refs import (
 from boardpapers.extractors.interpret.dates import due_phrase, parse_deadline
 from boardpapers.extractors.interpret.rag import fill_rating
 from boardpapers.extractors.vocabulary import LIFECYCLE_HEADINGS
-from boardpapers.schema.models import PlanDraft, Provenance, RawItem, Row, Table
+from boardpapers.schema.models import Paragraph, PlanDraft, Provenance, RawItem, Row, Table
 
 ITEM_FIELDS = ("action", "owner", "deadline", "original_deadline", "progress", "outcome", "rag")
 PROSE_FIELDS = ("action", "progress", "outcome")
@@ -309,23 +309,37 @@ class PlanAssembler:
         return None
 
 
+_MAX_FURNITURE = 2  # short lines (a running title, a page number) a page break may leave between two pieces
+_FURNITURE_WORDS = 15
+
+
 def join_split_tables(blocks: list) -> list:
     """A table split in two (a Word or HTML table broken by a page break, its header printed
-    again on the second piece) becomes one again; the first row of the second piece is
-    marked, so a row the break cut in two is joined back."""
+    again on the second piece, perhaps a running title between) becomes one again; the
+    first row of the second piece is marked, so a row the break cut in two is joined back."""
     out: list = []
     for block in blocks:
-        previous = out[-1] if out else None
+        skipped = _furniture_before(out) if isinstance(block, Table) else 0
+        previous = out[-1 - skipped] if len(out) > skipped else None
         if isinstance(block, Table) and isinstance(previous, Table) and block.rows and previous.rows \
                 and len(block.rows[0].cells) == len(previous.rows[0].cells) \
                 and block.rows[0].texts == previous.rows[0].texts and header_to_fields(block.rows[0].texts):
             rest = list(block.rows[1:])
             if rest:
                 rest[0] = rest[0].model_copy(update={"starts_page": True})
-            out[-1] = previous.model_copy(update={"rows": previous.rows + rest})
+            out[-1 - skipped] = previous.model_copy(update={"rows": previous.rows + rest})
         else:
             out.append(block)
     return out
+
+
+def _furniture_before(out: list) -> int:
+    """How many short lines end the blocks so far (what a page break leaves between two pieces)."""
+    count = 0
+    while count < min(_MAX_FURNITURE, len(out)) and isinstance(out[-1 - count], Paragraph) \
+            and len(out[-1 - count].text.split()) <= _FURNITURE_WORDS:
+        count += 1
+    return count
 
 
 def number_rows(blocks: list) -> list:
