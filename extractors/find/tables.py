@@ -334,10 +334,11 @@ def join_split_tables(blocks: list) -> list:
 
 
 def _furniture_before(out: list) -> int:
-    """How many short lines end the blocks so far (what a page break leaves between two pieces)."""
+    """How many short lines end the blocks so far (what a page break leaves between two pieces).
+    A heading is no such line: it names the plan in the table that follows it."""
     count = 0
     while count < min(_MAX_FURNITURE, len(out)) and isinstance(out[-1 - count], Paragraph) \
-            and len(out[-1 - count].text.split()) <= _FURNITURE_WORDS:
+            and not out[-1 - count].heading and len(out[-1 - count].text.split()) <= _FURNITURE_WORDS:
         count += 1
     return count
 
