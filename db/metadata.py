@@ -80,6 +80,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "field_truncated)", "message": "What was noticed, in a sentence",
     },
     "state": {"key": "What is recorded (tracking_stale: plan tracking must be rebuilt)", "value": "Its value"},
+    "document_aliases": {"document_id": "The paper stored", "path": "Another path its very bytes were met under",
+                         "seen_at": "When (UTC)"},
     "tracked_plans": {"title": "Title of the latest version", "versions": "How many papers carry a version"},
     "plan_versions": {
         "plan_id": "A plan as one paper prints it", "tracked_plan_id": "The plan it is a version of",
@@ -135,6 +137,8 @@ TABLES: dict[str, dict] = {
     "ingest_warnings": {"description": "Files that were stored, but not quite as they stand: read by a fallback, "
                                        "cut short, or holding no plan.", "facets": ["kind"]},
     "state": {"description": "Bookkeeping between batches."},
+    "document_aliases": {"description": "Other paths and names a stored paper was met under (a copy, a renamed "
+                                        "file, a linked folder): the same bytes are one paper, stored once."},
     "tracked_plans": {"description": "Plans followed through successive papers.", "label_column": "title"},
     "plan_versions": {"description": "Which stored plan is which version of a tracked plan, with the evidence.",
                       "facets": ["decided", "tracked_plan_id"]},

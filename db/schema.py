@@ -82,9 +82,13 @@ TABLES: dict[str, dict] = {
         "id": int, "action_id": int, "field": str, "raw": str, "kind": str, "target_ref": str,
         "target_action_id": int, "resolved": int, "span": str,
     }, pk="id", foreign_keys=[("action_id", "actions", "id"), ("target_action_id", "actions", "id")]),
+    # One paper, once: the same bytes met under another path or name are recorded here, not stored again.
+    "document_aliases": dict(columns={"id": int, "document_id": int, "path": str, "seen_at": str}, pk="id",
+                             foreign_keys=[("document_id", "documents", "id")]),
 }
 
-UNIQUE_INDEXES = {"documents": [["path"]], "owners": [["key"]], "ingest_errors": [["path"]]}
+UNIQUE_INDEXES = {"documents": [["path"]], "owners": [["key"]], "ingest_errors": [["path"]],
+                  "document_aliases": [["path"]]}
 INDEXES = {
     "actions": [["deadline_date"], ["deadline_status"], ["rag"], ["ref"]],
     "documents": [["sha256"], ["paper_date"]],

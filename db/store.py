@@ -98,8 +98,45 @@ def owner_key(name: str) -> str:
 
 
 def stored_sha(db: sqlite_utils.Database, path: str) -> Optional[str]:
-    row = db.execute("select sha256 from documents where path = ?", [storable(path)]).fetchone()
+    """The content hash stored for a path, whether the paper was stored under it or met there again."""
+    row = db.execute("""select sha256 from documents where path = :p union all
+                        select d.sha256 from document_aliases a join documents d on d.id = a.document_id
+                        where a.path = :p""", {"p": storable(path)}).fetchone()
     return row[0] if row else None
+
+
+def record_alias(db: sqlite_utils.Database, path: str, sha256: str) -> Optional[str]:
+    """Record path as another name of the stored paper with these bytes; returns that paper's path."""
+    with write_transaction(db):
+        row = db.execute("select id, path from documents where sha256 = ? order by id limit 1", [sha256]).fetchone()
+        if row is None:
+            return None
+        db.execute("insert or replace into document_aliases (document_id, path, seen_at) values (?, ?, ?)",
+                   [row[0], storable(path), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")])
+    return row[1]
+
+
+def remove_documents(db: sqlite_utils.Database, paths: list[str]) -> list[str]:
+    """Forget the papers stored under these paths (and what hangs off them), or just the other name
+    a path was; returns the paths that were known.  Tracking is then rebuilt by the caller."""
+    removed = []
+    with write_transaction(db):
+        for path in map(storable, paths):
+            if db.execute("delete from document_aliases where path = ?", [path]).rowcount:
+                removed.append(path)
+                continue
+            row = db.execute("select id from documents where path = ?", [path]).fetchone()
+            if row:
+                delete_document(db, row[0])
+                removed.append(path)
+        if removed:
+            set_state(db, "tracking_stale", TRACKING_REBUILD)
+    return removed
+
+
+def stored_paths(db: sqlite_utils.Database) -> list[str]:
+    """Every path a stored paper is known by (its own and the other names it was met under)."""
+    return [r[0] for r in db.execute("select path from documents union select path from document_aliases")]
 
 
 def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
@@ -111,6 +148,7 @@ def delete_document(db: sqlite_utils.Database, document_id: int) -> None:
     db.execute("delete from owner_aliases where document_id = ?", [document_id])
     db.execute("delete from role_holders where document_id = ?", [document_id])
     db.execute("delete from ingest_warnings where document_id = ?", [document_id])
+    db.execute("delete from document_aliases where document_id = ?", [document_id])
     db.execute("delete from progress_updates where document_id = ?", [document_id])
     db.execute("delete from plan_versions where plan_id in (select id from plans where document_id = ?)",
                [document_id])
@@ -211,6 +249,7 @@ def write_document(db: sqlite_utils.Database, result: DocumentResult,
     result = result.model_copy(update={"path": storable(result.path), "name": storable(result.name)})
     with write_transaction(db):
         db.execute("delete from ingest_errors where path = ?", [result.path])
+        db.execute("delete from document_aliases where path = ?", [result.path])  # its own paper now
         old = db.execute("select id from documents where path = ?", [result.path]).fetchone()
         if old:
             delete_document(db, old[0])

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import sqlite_utils
 
-from boardpapers.db.store import record_failure, stored_sha, write_document
+from boardpapers.db.store import record_alias, record_failure, stored_sha, write_document
 from boardpapers.ingest import executors
 from boardpapers.ingest.errors import IngestError, UnreadableFile
 from boardpapers.ingest.pipeline import SUFFIX_FORMATS
@@ -36,6 +36,7 @@ DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is ki
 class FileOutcome:
     path: str
     status: str  # "stored", "unchanged", "failed" or "skipped" (a link not followed)
+    same_as: Optional[str] = None  # unchanged because these bytes are stored under this other path
     plans: int = 0
     items: int = 0
     pages: int = 0
@@ -58,7 +59,7 @@ class FileOutcome:
         if self.status == "skipped":
             return f"skipped {path}: {printable(self.error or '')}"
         if self.status == "unchanged":
-            return f"unchanged {path}"
+            return f"unchanged {path}" + (f" (the same paper as {printable(self.same_as)})" if self.same_as else "")
         text = f"stored {path}: {plural(self.items, 'item')} in {plural(self.plans, 'plan')}"
         if self.dangling:
             refs = ", ".join(f"{ref or '?'} -> '{raw}'" for ref, raw in self.dangling)
@@ -172,9 +173,12 @@ def _store(db: sqlite_utils.Database, path: str, sha: str, result: DocumentResul
 
 
 def _plan(db: sqlite_utils.Database, paths: list[Path], force: bool,
-          on_outcome: Callable[[FileOutcome], None]) -> list[tuple[str, str]]:
-    """(path, sha) of the files to extract; report the unreadable and unchanged ones at once."""
-    todo = []
+          on_outcome: Callable[[FileOutcome], None]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(path, sha) of the files to extract, and of the files whose bytes another file of this
+    batch holds; report the unreadable and unchanged ones (the same bytes known under any
+    path) at once.  A paper is its content: one read, however many names it has."""
+    todo, repeats = [], []
+    first_of: dict[str, str] = {}
     for path in paths:
         key = str(path)
         try:
@@ -187,8 +191,16 @@ def _plan(db: sqlite_utils.Database, paths: list[Path], force: bool,
         if not force and stored_sha(db, key) == sha:
             on_outcome(FileOutcome(key, "unchanged"))
             continue
+        if sha in first_of:
+            repeats.append((key, sha))
+            continue
+        other = None if force else record_alias(db, key, sha)
+        if other is not None and other != key:
+            on_outcome(FileOutcome(key, "unchanged", same_as=other))
+            continue
+        first_of[sha] = key
         todo.append((key, sha))
-    return todo
+    return todo, repeats
 
 
 def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool = False,
@@ -221,7 +233,7 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
             report(FileOutcome(str(item.path), "skipped", error=item.reason))
         else:
             candidates.append(item)
-    todo = _plan(db, candidates, force, report)
+    todo, repeats = _plan(db, candidates, force, report)
     if executor == "dask":
         results = executors.dask_cluster(todo, scheduler or "local", timeout)
     elif workers <= 0:
@@ -230,5 +242,9 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
         results = executors.process_pool(todo, workers, timeout, max_memory_mb)
     for path, sha, result in results:
         report(_store(db, path, sha, result))
+    for path, sha in repeats:  # the same bytes twice in this batch: the second is another name
+        other = record_alias(db, path, sha)
+        report(FileOutcome(path, "unchanged", same_as=other) if other else
+               FileOutcome(path, "skipped", error="the same content as a file of this batch that was not stored"))
     update_tracking(db)  # where this batch stored papers, or an earlier one died before tracking
     return outcomes

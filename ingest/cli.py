@@ -13,12 +13,14 @@ import click
 
 from boardpapers.db.metadata import build_metadata
 from boardpapers.db.queries import iter_items
-from boardpapers.db.store import open_db
+from boardpapers.db.store import open_db, remove_documents, stored_paths
 from boardpapers.ingest.batch import DEFAULT_TIMEOUT, default_workers, ingest_paths, plural
 from boardpapers.ingest.executors import DEFAULT_MAX_MEMORY_MB
 from boardpapers.ingest.export import EXPORT_COLUMNS
 from boardpapers.ingest.progress import choose
-from boardpapers.ingest.reconcile.tracking import find_tracked_items, rebuild_tracking, record_plan_link, timeline
+from boardpapers.ingest.reconcile.tracking import (
+    find_tracked_items, rebuild_tracking, record_plan_link, timeline, update_tracking,
+)
 
 
 @click.group(help="""Turn board papers into a SQLite database of action plans.
@@ -254,6 +256,36 @@ def track(rebuild: bool, db_path: str) -> None:
     plans = db.execute("select count(*) from tracked_plans").fetchone()[0]
     items = db.execute("select count(*) from tracked_items").fetchone()[0]
     click.echo(f"tracking rebuilt: {plural(plans, 'tracked plan')}, {plural(items, 'tracked item')}")
+
+
+@cli.command(help="""Forget papers: their documents, plans, items and everything that hangs off them.
+
+Give the paths as ingest printed them, or --missing for every stored path whose
+file is no longer on disk.  A path that was only another name of a paper (the
+same bytes met elsewhere) loses just that name.  Plan tracking is then rebuilt.
+
+\b
+Example:
+    boardpapers remove papers/2019/old_copy.pdf --db plans.db
+    boardpapers remove --missing --db plans.db
+""")
+@click.argument("paths", nargs=-1)
+@click.option("--missing", is_flag=True, help="Remove every stored path whose file no longer exists.")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="The boardpapers database.")
+def remove(paths: tuple[str, ...], missing: bool, db_path: str) -> None:
+    if not paths and not missing:
+        raise click.UsageError("name the paths to remove, or give --missing")
+    db = open_db(db_path)
+    wanted = list(paths) + ([p for p in stored_paths(db) if not Path(p).exists()] if missing else [])
+    removed = remove_documents(db, wanted)
+    unknown = [p for p in paths if p not in removed]
+    update_tracking(db)
+    for path in removed:
+        click.echo(f"removed {path}")
+    click.echo(f"{plural(len(removed), 'path')} removed")
+    if unknown:
+        raise click.ClickException(f"not in the database: {', '.join(unknown)}")
 
 
 def _plan_link(db_path: str, plan_a: int, plan_b: int, decision: str) -> None:

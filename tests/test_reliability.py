@@ -150,11 +150,17 @@ def snapshot(path) -> dict:
 
 
 def _papers(root):
+    """Twelve copies of the corpus, each copy's bytes its own (a paper is its content: copies
+    with the same bytes would be one paper under several names)."""
     root.mkdir()
     for n in range(12):
         for source in sorted(CORPUS.glob("*.*")):
-            if source.suffix in (".txt", ".md", ".html", ".pdf", ".docx"):
-                shutil.copy(source, root / f"{n:02d}_{source.name}")
+            if source.suffix in (".txt", ".md", ".html"):
+                (root / f"{n:02d}_{source.name}").write_bytes(source.read_bytes() + f"\nCopy {n}.\n".encode())
+            elif source.suffix == ".pdf":  # a comment after the end of the file changes its bytes, not its pages
+                (root / f"{n:02d}_{source.name}").write_bytes(source.read_bytes() + f"\n%copy {n}\n".encode())
+            elif source.suffix == ".docx" and n == 0:
+                shutil.copy(source, root / source.name)
     return root
 
 
@@ -210,7 +216,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_shown_escaped(tmp_path):
     os.mkdir(folder)
     with open(os.path.join(folder, b"plan\xff\xfe.txt"), "wb") as handle:
         handle.write(PLAN.encode())
-    (tmp_path / "papers" / "good.txt").write_text(PLAN)
+    (tmp_path / "papers" / "good.txt").write_text(PLAN + "\nA second paper.\n")
     db = open_db(str(tmp_path / "t.db"))
     outcomes = ingest_paths(db, [tmp_path / "papers"])
     assert [o.status for o in outcomes] == ["stored", "stored"]

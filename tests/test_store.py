@@ -152,3 +152,50 @@ def test_processes_opening_a_new_database_together_all_succeed(tmp_path):
         for worker in workers:
             worker.join(60)
         assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+
+
+def test_one_paper_once_under_a_linked_folder_and_a_renamed_copy(tmp_path):
+    """The corpus again through a symlinked folder elsewhere, plus a renamed copy of one paper:
+    no document and no item more; each other path is recorded as another name."""
+    from tests.conftest import CORPUS
+
+    papers = tmp_path / "papers"
+    shutil.copytree(CORPUS, papers)
+    db = open_db(str(tmp_path / "c.db"))
+    ingest_paths(db, [papers])
+    counts = [db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("documents", "actions")]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "linked").symlink_to(papers, target_is_directory=True)
+    renamed = tmp_path / "renamed_copy.txt"
+    shutil.copy(papers / "riverford_audit_followup.txt", renamed)
+    outcomes = ingest_paths(db, [elsewhere / "linked", renamed])
+    assert [db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("documents", "actions")] == counts
+    copy = next(o for o in outcomes if o.path == str(renamed))
+    assert (copy.status, copy.same_as) == ("unchanged", str(papers / "riverford_audit_followup.txt"))
+    assert db.execute("select count(*) from document_aliases").fetchone()[0] >= 2
+
+
+def test_remove_forgets_a_paper_and_missing_ones(tmp_path):
+    from click.testing import CliRunner
+
+    from boardpapers.ingest.cli import cli
+    from tests.conftest import CORPUS
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for name in ("riverford_audit_followup.txt", "hartley_hwb_delivery_plan.md", "milbrook_committee_minutes.txt"):
+        shutil.copy(CORPUS / name, papers / name)
+    db_path = str(tmp_path / "r.db")
+    ingest_paths(open_db(db_path), [papers])
+    runner = CliRunner()
+    result = runner.invoke(cli, ["remove", str(papers / "riverford_audit_followup.txt"), "--db", db_path])
+    assert result.exit_code == 0, result.output
+    (papers / "milbrook_committee_minutes.txt").unlink()
+    result = runner.invoke(cli, ["remove", "--missing", "--db", db_path])
+    assert result.exit_code == 0 and "1 path removed" in result.output, result.output
+    db = open_db(db_path)
+    assert [r[0] for r in db.execute("select name from documents")] == ["hartley_hwb_delivery_plan.md"]
+    assert db.execute("select count(*) from actions where document_id not in (select id from documents)").fetchone() == (0,)
+    result = runner.invoke(cli, ["remove", str(papers / "no_such.txt"), "--db", db_path])
+    assert result.exit_code == 1 and "not in the database" in result.output

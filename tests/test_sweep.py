@@ -25,7 +25,8 @@ def test_every_real_pdf_is_stored_or_has_a_true_file_problem(tmp_path):
     seconds = time.perf_counter() - started
     pages = sum(o.pages for o in outcomes)
     print(f"\nsweep: {len(outcomes)} PDFs, {pages} pages stored, {seconds:.1f} s with 2 workers")
-    wrong = [o.summary() for o in outcomes if o.status != "stored" and o.error_kind not in FILE_PROBLEMS]
+    wrong = [o.summary() for o in outcomes if o.status != "stored" and o.error_kind not in FILE_PROBLEMS
+             and not o.same_as]  # a copy of another file of the sweep is that paper, stored once
     assert not wrong, "\n".join(wrong)
-    rejected = [o.summary() for o in outcomes if o.status != "stored" and o.path in map(str, real)]
+    rejected = [o.summary() for o in outcomes if o.status != "stored" and not o.same_as and o.path in map(str, real)]
     assert not rejected, "\n".join(rejected)
