@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from boardpapers.db.schema import NOT_DONE
+from boardpapers.db.schema import NOT_DONE, current_plans_as_of
 
 TITLE = "boardpapers"
 DESCRIPTION = ("Action plans extracted from board papers: recommendations, the actions agreed for them, "
@@ -155,13 +155,17 @@ TABLES: dict[str, dict] = {
 VIEWS: dict[str, dict] = {
     "items": {"description": "Every item in the evaluation format, with its paper, plan and page.",
               "facets": ["document", "deadline_status", "rag", "owners"], "sort": "document"},
-    "overdue_actions": {"description": "Actions due before the paper's own date and not marked complete "
-                                       "(what the paper itself reports as late). For another date use the "
-                                       "'Overdue as of a date' query.",
+    "current_actions": {"description": "Every item as it stands now: from the latest version of each tracked "
+                                       "plan, and from plans not tracked. Earlier versions' rows are history.",
+                        "facets": ["document", "owners", "rag", "deadline_status"]},
+    "overdue_actions": {"description": "Current actions (the latest version of each plan) due before today and not "
+                                       "marked complete. For another date use the 'Overdue as of a date' query.",
                         "facets": ["document", "owners", "rag"], "sort_desc": "days_overdue"},
-    "upcoming_deadlines": {"description": "Actions due on or after the paper's date and not complete, soonest first.",
+    "upcoming_deadlines": {"description": "Current actions due today or later and not complete, soonest first. "
+                                          "For another date use the 'Upcoming as of a date' query.",
                            "facets": ["document", "owners"], "sort": "days_left"},
-    "actions_by_owner": {"description": "One row per owner and action: everything each person, role or body holds.",
+    "actions_by_owner": {"description": "One row per owner and current action: everything each person, role or body "
+                                        "holds now (held_by_person has the history).",
                          "facets": ["owner", "owner_kind", "document", "rag", "deadline_status"], "sort": "owner"},
     "dangling_references": {"description": "References to rows that do not exist in the same plan.",
                             "facets": ["document", "kind"]},
@@ -182,13 +186,27 @@ VIEWS: dict[str, dict] = {
 QUERIES: dict[str, dict] = {
     "overdue_as_of": {
         "title": "Overdue as of a date",
-        "description": "Actions with a dated deadline before :as_of (YYYY-MM-DD) that are not marked complete.",
+        "description": "Actions that stood on :as_of (YYYY-MM-DD: each plan's latest version from a paper dated "
+                       "then or before) with a dated deadline before it, not marked complete.",
         "sql": """select actions.id as action_id, documents.name as document, actions.ref, actions.action,
   (select group_concat(name_as_printed, '; ') from action_owners where action_id = actions.id) as owners,
   actions.deadline_text, actions.deadline_date as deadline,
   cast(julianday(:as_of) - julianday(actions.deadline_date) as integer) as days_overdue, actions.rag
 from actions join documents on documents.id = actions.document_id
-where actions.deadline_status = 'date' and actions.deadline_date < :as_of and """ + NOT_DONE + """
+where actions.plan_id in """ + current_plans_as_of(":as_of") + """
+  and actions.deadline_status = 'date' and actions.deadline_date < :as_of and """ + NOT_DONE + """
+order by actions.deadline_date""",
+    },
+    "upcoming_as_of": {
+        "title": "Upcoming as of a date",
+        "description": "Actions that stood on :as_of (YYYY-MM-DD) due on or after it and not marked complete.",
+        "sql": """select actions.id as action_id, documents.name as document, actions.ref, actions.action,
+  (select group_concat(name_as_printed, '; ') from action_owners where action_id = actions.id) as owners,
+  actions.deadline_text, actions.deadline_date as deadline,
+  cast(julianday(actions.deadline_date) - julianday(:as_of) as integer) as days_left, actions.rag
+from actions join documents on documents.id = actions.document_id
+where actions.plan_id in """ + current_plans_as_of(":as_of") + """
+  and actions.deadline_status = 'date' and actions.deadline_date >= :as_of and """ + NOT_DONE + """
 order by actions.deadline_date""",
     },
     "owner_actions": {

@@ -105,7 +105,22 @@ _OWNERS_OF = """(select group_concat(name_as_printed, '; ') from (select name_as
 # Not marked complete: no blue rating, and progress does not open with a word that says it is done.
 # Not marked complete: decided once, when the row was interpreted (actions.completed).
 NOT_DONE = "coalesce(actions.completed, 0) = 0"
-_AS_OF = "coalesce(documents.paper_date, date('now'))"
+_TODAY = "date('now')"
+# The plans that stand today: the latest version of every tracked plan, and any plan not tracked.
+CURRENT_PLANS = """(select pv.plan_id from plan_versions pv join tracked_plans tp
+                      on tp.id = pv.tracked_plan_id and pv.version = tp.versions
+                    union select id from plans where id not in (select plan_id from plan_versions))"""
+
+
+def current_plans_as_of(date_sql: str) -> str:
+    """The plans that stood on a date: each tracked plan's latest version from a paper dated on or
+    before it (a paper with no date counts as before), and any plan not tracked."""
+    return f"""(select pv.plan_id from plan_versions pv join (
+                  select v.tracked_plan_id, max(v.version) as version from plan_versions v
+                  join plans p on p.id = v.plan_id join documents d on d.id = p.document_id
+                  where coalesce(d.paper_date, '0000-00-00') <= {date_sql} group by v.tracked_plan_id) c
+                on c.tracked_plan_id = pv.tracked_plan_id and c.version = pv.version
+              union select id from plans where id not in (select plan_id from plan_versions))"""
 
 # The questions people ask, as views.  Each is described in db/metadata.py.
 VIEWS: dict[str, str] = {
@@ -124,22 +139,26 @@ VIEWS: dict[str, str] = {
         join recommendations on recommendations.id = actions.recommendation_id
         join plans on plans.id = actions.plan_id
         join documents on documents.id = actions.document_id""",
+    "current_actions": f"""
+        select items.* from items where plan_id in {CURRENT_PLANS}""",
     "overdue_actions": f"""
-        select actions.id as action_id, documents.name as document, {_AS_OF} as as_of,
+        select actions.id as action_id, documents.name as document, {_TODAY} as as_of,
           actions.ref as ref, actions.action as action, {_OWNERS_OF} as owners,
           actions.deadline_text as deadline_text, actions.deadline_date as deadline,
-          cast(julianday({_AS_OF}) - julianday(actions.deadline_date) as integer) as days_overdue,
+          cast(julianday({_TODAY}) - julianday(actions.deadline_date) as integer) as days_overdue,
           actions.rag as rag, actions.progress as progress
         from actions join documents on documents.id = actions.document_id
-        where actions.deadline_status = 'date' and actions.deadline_date < {_AS_OF} and {NOT_DONE}""",
+        where actions.plan_id in {CURRENT_PLANS}
+          and actions.deadline_status = 'date' and actions.deadline_date < {_TODAY} and {NOT_DONE}""",
     "upcoming_deadlines": f"""
-        select actions.id as action_id, documents.name as document, {_AS_OF} as as_of,
+        select actions.id as action_id, documents.name as document, {_TODAY} as as_of,
           actions.ref as ref, actions.action as action, {_OWNERS_OF} as owners,
           actions.deadline_text as deadline_text, actions.deadline_date as deadline,
-          cast(julianday(actions.deadline_date) - julianday({_AS_OF}) as integer) as days_left,
+          cast(julianday(actions.deadline_date) - julianday({_TODAY}) as integer) as days_left,
           actions.rag as rag
         from actions join documents on documents.id = actions.document_id
-        where actions.deadline_status = 'date' and actions.deadline_date >= {_AS_OF} and {NOT_DONE}""",
+        where actions.plan_id in {CURRENT_PLANS}
+          and actions.deadline_status = 'date' and actions.deadline_date >= {_TODAY} and {NOT_DONE}""",
     "actions_by_owner": """
         select owners.id as owner_id, owners.name as owner, owners.kind as owner_kind,
           action_owners.name_as_printed as printed_as, documents.name as document,
@@ -149,7 +168,8 @@ VIEWS: dict[str, str] = {
         from action_owners
         join owners on owners.id = action_owners.owner_id
         join actions on actions.id = action_owners.action_id
-        join documents on documents.id = actions.document_id""",
+        join documents on documents.id = actions.document_id
+        where actions.plan_id in """ + CURRENT_PLANS + """""",
     "dangling_references": """
         select cross_references.id as reference_id, documents.name as document, actions.id as action_id,
           actions.ref as from_ref, cross_references.field as field, cross_references.raw as printed,

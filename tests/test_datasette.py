@@ -51,13 +51,23 @@ def test_items_view_has_the_export_columns(datasette):
     assert rows[0]["page"] == 1 and rows[0]["document"] == "riverdale.txt"
 
 
-def test_overdue_is_as_of_the_paper_date_and_skips_completed(datasette):
+def test_overdue_is_as_of_today_or_any_date_asked_and_skips_completed(datasette):
+    import datetime as dt
+
     rows = get_json(datasette, "/plans/overdue_actions.json?_shape=array")
-    assert [(r["ref"], r["days_overdue"]) for r in rows] == [("1.1", 38)]
+    today = dt.date.today()
+    assert [(r["ref"], r["days_overdue"]) for r in rows] == [
+        (r["ref"], (today - dt.date.fromisoformat(r["deadline"])).days) for r in rows]
+    assert [r["ref"] for r in rows] == ["1.1", "1.2"]  # both past by now; 1.3 is complete
+    paper_date = get_json(datasette, "/plans/documents.json?_shape=array")[0]["paper_date"]
+    then = get_json(datasette, f"/plans/overdue_as_of.json?_shape=array&as_of={paper_date}")
+    assert [(r["ref"], r["days_overdue"]) for r in then] == [("1.1", 38)]
+    upcoming_then = get_json(datasette, f"/plans/upcoming_as_of.json?_shape=array&as_of={paper_date}")
+    assert [r["ref"] for r in upcoming_then] == ["1.2"]
 
 
 def test_upcoming_and_dangling_and_rag_summary(datasette):
-    assert [r["ref"] for r in get_json(datasette, "/plans/upcoming_deadlines.json?_shape=array")] == ["1.2"]
+    assert get_json(datasette, "/plans/upcoming_deadlines.json?_shape=array") == []  # as of today, all past
     dangling = get_json(datasette, "/plans/dangling_references.json?_shape=array")
     assert [(r["from_ref"], r["target_ref"]) for r in dangling] == [("1.4", "9.9")]
     summary = {r["rag"]: r["actions"] for r in get_json(datasette, "/plans/rag_summary.json?_shape=array")}

@@ -209,3 +209,28 @@ def test_track_rebuild_command_recomputes_tracking(series_db, tmp_path):
                                       .fetchone()[2]])
     assert result.exit_code == 0, result.output
     assert tracking_signature(db) == before
+
+
+def test_overdue_and_upcoming_hold_only_the_latest_version_of_each_plan(series_db):
+    db, _ = series_db
+    latest = {r[0] for r in db.execute("""select pv.plan_id from plan_versions pv join tracked_plans tp
+                                          on tp.id = pv.tracked_plan_id and pv.version = tp.versions""")}
+    for view in ("overdue_actions", "upcoming_deadlines", "current_actions"):
+        plans = {r[0] for r in db.execute(f"select a.plan_id from {view} v join actions a on a.id = v.action_id")}
+        assert plans <= latest, view
+    overdue = {r[0] for r in db.execute("select action_id from overdue_actions")}
+    superseded = {r[0] for r in db.execute(f"select id from actions where plan_id not in ({','.join(map(str, latest))})")}
+    assert superseded and not overdue & superseded
+    assert db.execute("select count(*) from current_actions").fetchone()[0] == db.execute(
+        f"select count(*) from actions where plan_id in ({','.join(map(str, latest))})").fetchone()[0]
+
+
+def test_as_of_a_past_date_the_version_that_stood_then_answers(series_db):
+    from boardpapers.db.metadata import QUERIES
+
+    db, _ = series_db
+
+    def documents(query, as_of):
+        return {r[1] for r in db.execute(QUERIES[query]["sql"], {"as_of": as_of}).fetchall()}
+    assert documents("upcoming_as_of", "2022-03-01") == {"2022_01_cvd_plan_update.txt"}  # not the 2021 version
+    assert documents("overdue_as_of", "2023-12-31") == {"2023_07_cvd_plan_final.txt", "2022_09_libraries_plan.txt"}
