@@ -106,7 +106,10 @@ def stored_sha(db: sqlite_utils.Database, path: str) -> Optional[str]:
 
 
 def record_alias(db: sqlite_utils.Database, path: str, sha256: str) -> Optional[str]:
-    """Record path as another name of the stored paper with these bytes; returns that paper's path."""
+    """Record path as another name of the stored paper with these bytes; returns that paper's path.
+    A new paper (the usual case) costs one read, no write."""
+    if db.execute("select 1 from documents where sha256 = ?", [sha256]).fetchone() is None:
+        return None
     with write_transaction(db):
         row = db.execute("select id, path from documents where sha256 = ? order by id limit 1", [sha256]).fetchone()
         if row is None:

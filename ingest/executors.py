@@ -144,7 +144,11 @@ def process_pool(jobs: Jobs, workers: int, timeout: float,
     warm_up()
     pool = ProcessPool(max_workers=workers, initializer=limit_worker, initargs=(max_memory_mb,))
     try:
-        futures = [(path, sha, pool.schedule(extract_file, args=(path,), timeout=timeout)) for path, sha in jobs]
+        # Largest files first, so a long paper does not start last while the other workers sit idle;
+        # the results are still written in the order given.
+        scheduled = {path: pool.schedule(extract_file, args=(path,), timeout=timeout)
+                     for path, _ in sorted(jobs, key=lambda job: -_size(job[0]))}
+        futures = [(path, sha, scheduled[path]) for path, sha in jobs]
         for path, sha, future in futures:
             try:
                 result: Result = future.result()
@@ -166,6 +170,13 @@ def process_pool(jobs: Jobs, workers: int, timeout: float,
         pool.close()
     finally:
         pool.join()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def dask_cluster(jobs: Jobs, scheduler: str, timeout: float, window: Optional[int] = None,
