@@ -255,17 +255,20 @@ def unflatten_column_major(blocks: list) -> list:
         if width:
             rows, end = _column_major_rows(blocks, i + width)
             if len(rows) >= 2:
-                page = blocks[i].page
-                header = Row(cells=[Cell(paragraphs=[h]) for h in _COLUMN_MAJOR_HEADER], page=page,
-                             line=blocks[i].line)
-                body = [Row(cells=[Cell(paragraphs=[c] if c else []) for c in cells], page=page) for cells in rows]
                 out += blocks[i:i + width]
-                out.append(Table(rows=[header] + body, page=page, aligned_paragraphs=False))
+                out.append(_rebuilt(_COLUMN_MAJOR_HEADER, rows, blocks[i]))
                 i = end
                 continue
         out.append(blocks[i])
         i += 1
     return out
+
+
+def _rebuilt(header: list[str], rows: list[list[str]], first: Paragraph) -> Table:
+    """A Table of the header labels and the rows' cells, on the page of the line it starts at."""
+    head = Row(cells=[Cell(paragraphs=[h]) for h in header], page=first.page, line=first.line)
+    body = [Row(cells=[Cell(paragraphs=[c] if c else []) for c in cells], page=first.page) for cells in rows]
+    return Table(rows=[head] + body, page=first.page, aligned_paragraphs=False)
 
 
 def unflatten_tables(blocks: list) -> list:
@@ -280,12 +283,7 @@ def unflatten_tables(blocks: list) -> list:
             width, _ = found
             rows, end = _rows_after(blocks, i + width, width)
             if len(rows) >= 2:
-                page = blocks[i].page
-                header = Row(cells=[Cell(paragraphs=[b.text]) for b in blocks[i:i + width]], page=page,
-                             line=blocks[i].line)
-                body = [Row(cells=[Cell(paragraphs=[c] if c else []) for c in cells], page=page)
-                        for cells in rows]
-                out.append(Table(rows=[header] + body, page=page, aligned_paragraphs=False))
+                out.append(_rebuilt([b.text for b in blocks[i:i + width]], rows, blocks[i]))
                 i = end
                 continue
         out.append(blocks[i])
