@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -146,7 +147,10 @@ def export(db_path: str, fmt: str, output, where: str | None, plan_id: int | Non
 
 @cli.command(help="""Browse a database in Datasette, with descriptions, facets, views and queries.
 
-Serves the file read-only (immutable) and prints its address.  Stop with Ctrl-C.
+Serves the file read-only but live: pages show what a batch has written, while
+it writes and after.  A file in a folder this user cannot write is served as
+immutable (SQLite's readers need to share its -wal and -shm files).  Stop with
+Ctrl-C, or SIGTERM.
 
 \b
 Example:
@@ -156,18 +160,28 @@ Example:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
 def serve(db_path: str, host: str, port: int) -> None:
-    open_db(db_path).close()  # bring the schema and views up to date before serving read-only
+    writable = os.access(Path(db_path).resolve().parent, os.W_OK) and os.access(db_path, os.W_OK)
+    if writable:
+        open_db(db_path).close()  # bring the schema and views up to date before serving
     with tempfile.TemporaryDirectory() as tmp:
         metadata = Path(tmp) / "metadata.json"
         metadata.write_text(json.dumps(build_metadata(db_path), indent=1), encoding="utf-8")
         click.echo(f"Serving {db_path} at http://{host}:{port}/{Path(db_path).stem}", err=True)
-        command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path,
+        command = [sys.executable, "-m", "datasette", "serve", *([db_path] if writable else ["--immutable", db_path]),
                    "--metadata", str(metadata), "--host", host, "--port", str(port),
                    "--setting", "default_page_size", "50"]
+        child = subprocess.Popen(command)
+
+        def stop(signum, frame) -> None:  # SIGTERM: stop Datasette, then leave (the temporary folder goes)
+            child.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
         try:
-            sys.exit(subprocess.call(command))
+            code = child.wait()
         except KeyboardInterrupt:
-            pass
+            child.terminate()
+            code = child.wait()
+    sys.exit(0 if code in (0, -signal.SIGTERM) else code)
 
 
 @cli.command(help="""Print the Datasette metadata for a database as JSON.
