@@ -154,10 +154,10 @@ TABLES: dict[str, dict] = {
 
 VIEWS: dict[str, dict] = {
     "items": {"description": "Every item in the evaluation format, with its paper, plan and page.",
-              "facets": ["document", "deadline_status", "rag", "owners"], "sort": "document"},
+              "facets": ["document", "deadline_status", "rag", {"array": "owners"}], "sort": "document"},
     "current_actions": {"description": "Every item as it stands now: from the latest version of each tracked "
                                        "plan, and from plans not tracked. Earlier versions' rows are history.",
-                        "facets": ["document", "owners", "rag", "deadline_status"]},
+                        "facets": ["document", {"array": "owners"}, "rag", "deadline_status"]},
     "overdue_actions": {"description": "Current actions (the latest version of each plan) due before today and not "
                                        "marked complete. For another date use the 'Overdue as of a date' query.",
                         "facets": ["document", "owners", "rag"], "sort_desc": "days_overdue"},

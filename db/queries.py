@@ -5,12 +5,13 @@ this reads it and turns its joined owners and references back into lists.
 """
 from __future__ import annotations
 
+import json
 from typing import Iterator, Optional
 
 import sqlite_utils
 
 ORDER = " order by path, plan_position, position"
-_SEPARATOR = "; "  # how the view joins owners and references (owner names never hold it: ';' splits owners)
+_SEPARATOR = "; "  # how the view joins references (owners come as a JSON array)
 
 
 def iter_items(db: sqlite_utils.Database, where: Optional[str] = None, params: Optional[dict] = None,
@@ -19,6 +20,6 @@ def iter_items(db: sqlite_utils.Database, where: Optional[str] = None, params: O
     sql = "select * from items" + (f" where {where}" if where else "") + ORDER
     for row in db.query(sql, params or {}):
         row = dict(row)
-        row["owners"] = row["owners"].split(_SEPARATOR) if row["owners"] else []
+        row["owners"] = json.loads(row["owners"]) if row["owners"] else []
         row["cross_refs"] = row["cross_refs"].split(_SEPARATOR) if row["cross_refs"] else []
         yield row

@@ -102,6 +102,9 @@ FTS = {
 
 _OWNERS_OF = """(select group_concat(name_as_printed, '; ') from (select name_as_printed from action_owners
                   where action_owners.action_id = actions.id order by position))"""
+# The same as a JSON array, so Datasette's array facets count people, not joined strings.
+_OWNERS_ARRAY = """(select json_group_array(name_as_printed) from (select name_as_printed from action_owners
+                  where action_owners.action_id = actions.id order by position))"""
 # Not marked complete: no blue rating, and progress does not open with a word that says it is done.
 # Not marked complete: decided once, when the row was interpreted (actions.completed).
 NOT_DONE = "coalesce(actions.completed, 0) = 0"
@@ -129,7 +132,7 @@ VIEWS: dict[str, str] = {
           documents.paper_date as paper_date, plans.id as plan_id, plans.position as plan_position,
           plans.title as plan, actions.position as position, actions.page as page,
           actions.ref as ref, recommendations.text as recommendation, actions.action as action,
-          {_OWNERS_OF} as owners,
+          {_OWNERS_ARRAY} as owners,
           actions.deadline_text as deadline_text, actions.deadline_date as deadline,
           actions.deadline_status as deadline_status, actions.progress as progress, actions.rag as rag,
           actions.outcome as outcome,

@@ -47,7 +47,7 @@ def test_index_and_table_pages_render(datasette):
 def test_items_view_has_the_export_columns(datasette):
     rows = get_json(datasette, "/plans/items.json?_shape=array")
     assert [r["ref"] for r in rows] == ["1.1", "1.2", "1.3", "1.4"]
-    assert rows[1]["cross_refs"] == "1.1" and rows[0]["owners"] == "Payroll Manager"
+    assert rows[1]["cross_refs"] == "1.1" and rows[0]["owners"] == '["Payroll Manager"]'  # a JSON array
     assert rows[0]["page"] == 1 and rows[0]["document"] == "riverdale.txt"
 
 
@@ -106,3 +106,9 @@ def test_every_table_view_and_column_is_described(datasette):
             undocumented = set(db[name].columns_dict) - set(meta[name]["columns"]) - {"id"}
             assert not undocumented, (name, undocumented)
     json.dumps(meta)
+
+
+def test_the_items_view_facets_count_people_not_joined_strings(datasette):
+    facets = get_json(datasette, "/plans/items.json?_facet_array=owners")["facet_results"]
+    counts = {r["value"]: r["count"] for r in facets["owners"]["results"]}
+    assert counts == {"Payroll Manager": 2, "Finance Director": 1, "Monitoring Officer": 1}
