@@ -165,8 +165,6 @@ def _cell_lines(words: list[dict], box) -> list[_Line]:
     return _words_to_lines(_cell_words(words, box))
 
 
-
-
 def cuts_words(texts: list[list[Optional[str]]]) -> bool:
     """Does this "table" cut words in two between its cells ("use o" | "f KCC's")?  Lines drawn
     under or round each word of a paragraph make pdfplumber see a grid of word fragments; the
@@ -318,9 +316,10 @@ def _take_unruled(lines: list[_Line], starts: list[float]) -> tuple[list[_Line],
 
 # --- a page --------------------------------------------------------------------
 
-def _read_page(surface: Surface, open_layout: Optional[tuple[list[float], list]],
+def _read_page(surface: Surface, lines: list[_Line], open_layout: Optional[tuple[list[float], list]],
                header_fields: HeaderFields) -> _Page:
-    """The full reader: ruled tables, else an unruled plan table under a header line; the rest as lines."""
+    """The full reader: ruled tables, else an unruled plan table under a header line; the rest as lines.
+    `lines` are the page's lines, made once from all its words."""
     out = _Page(number=surface.number, height=surface.height)
     words = surface.words
     ruled = _ruled_tables(surface) if len(surface.edges) >= 4 else []
@@ -328,8 +327,9 @@ def _read_page(surface: Surface, open_layout: Optional[tuple[list[float], list]]
     outside = [w for w in words if not any(_centred_in(w, b, 1) for b in boxes)]
     for bbox, rows in ruled:
         out.items.append((bbox[1], Table(rows=rows, page=surface.number, aligned_paragraphs=False)))
-    lines = _words_to_lines(outside)
-    if not ruled:
+    if ruled:  # the lines outside the tables
+        lines = _words_to_lines(outside)
+    else:
         lines = _find_unruled(lines, open_layout, out, header_fields)
     if not out.items:  # no table on the page: text laid out in two columns is read column by column
         out.items = lines_in_reading_order(outside, surface.width, out.height, lines)
@@ -340,13 +340,11 @@ def _read_page(surface: Surface, open_layout: Optional[tuple[list[float], list]]
     return out
 
 
-def _read_text(surface: Surface) -> _Page:
+def _read_text(surface: Surface, lines: list[_Line]) -> _Page:
     """A page the screen passed over: its text as lines in reading order, nothing more."""
     out = _Page(number=surface.number, height=surface.height)
-    out.items = lines_in_reading_order(surface.words, surface.width, surface.height, _words_to_lines(surface.words))
+    out.items = lines_in_reading_order(surface.words, surface.width, surface.height, lines)
     return out
-
-
 
 
 def column_gutter(words: list[dict], width: float) -> Optional[float]:
@@ -540,8 +538,6 @@ def _recovered(pdf) -> bool:
     return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
 
 
-
-
 def _char_sizes(words: list[dict]) -> list[int]:
     """The type size of each character (of the first few thousand on the page): what the body text is set in."""
     sizes: list[int] = []
@@ -572,7 +568,6 @@ def _metadata_date(metadata: dict) -> Optional[dt.date]:
 # --- screening: which pages could hold a plan ------------------------------------
 
 
-
 def encloses_words(edges: list[dict], words: list[dict]) -> bool:
     """Do the page's rules box in words on all four sides, as a table's grid does?
 
@@ -596,14 +591,15 @@ def encloses_words(edges: list[dict], words: list[dict]) -> bool:
     return False
 
 
-def may_hold_plan(surface: Surface, after_table: bool, header_fields: HeaderFields = _no_header) -> bool:
+def may_hold_plan(surface: Surface, lines: list[_Line], after_table: bool,
+                  header_fields: HeaderFields = _no_header) -> bool:
     """Should the table finders look at this page?
 
     Yes when a line names two or more plan fields (a header row, ruled or
     not), when its rules box in words as a table's grid does, or when a table
     ran to the foot of the page before and this page has rules or columns of its own.
+    `lines` are the page's lines, made from its words.
     """
-    lines = _words_to_lines(surface.words)
     for line in lines:
         if header_fields([w["text"] for w in line.words]) or _header_layout(line, header_fields):
             return True
@@ -678,11 +674,13 @@ def _read_pages(pdf, data: bytes, screen: bool, header_fields: HeaderFields, eng
         try:
             for index, page in enumerate(plumber_pages):
                 surface = _surface(fast, index, page, run)
-                if not screen or open_layout is not None or may_hold_plan(surface, after_table, header_fields):
+                lines = _words_to_lines(surface.words)  # once: the screen and either reader share them
+                if not screen or open_layout is not None or may_hold_plan(surface, lines, after_table,
+                                                                          header_fields):
                     run.read_fully += 1
-                    read = _read_page(surface, open_layout, header_fields)
+                    read = _read_page(surface, lines, open_layout, header_fields)
                 else:
-                    read = _read_text(surface)
+                    read = _read_text(surface, lines)
                 for _, item in read.items:
                     if isinstance(item, _Line):
                         item.slim()

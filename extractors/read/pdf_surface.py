@@ -127,8 +127,6 @@ def _pdfium_edges(page, to_display: ToDisplay) -> list[dict]:
     return edges
 
 
-
-
 def _compose(outer: tuple, inner: tuple) -> tuple:
     """The matrix that applies inner, then outer (PDF's a b c d e f)."""
     a1, b1, c1, d1, e1, f1 = inner
@@ -170,22 +168,22 @@ def _path_edges(obj, matrix: tuple, to_display: ToDisplay) -> list[dict]:
     """Each straight piece of the path between consecutive points that runs across or down the page."""
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
-    points: list[tuple[float, float]] = []
-    start: Optional[tuple[float, float]] = None
+    last: Optional[tuple[float, float]] = None  # the pen's position
+    start: Optional[tuple[float, float]] = None  # where the subpath began (a close returns there)
     out: list[dict] = []
     for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
         segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
             continue
         point = to_display(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO or not points:
-            points, start = [point], point
+        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO or last is None:
+            start = point
         else:
-            _add_edge(out, points[-1], point)
-            points.append(point)
+            _add_edge(out, last, point)
+        last = point
         if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            _add_edge(out, points[-1], start)
-            points.append(start)
+            _add_edge(out, last, start)
+            last = start
     return out
 
 
