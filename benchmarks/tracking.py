@@ -80,7 +80,7 @@ def main() -> None:
           f"storing took {stored_s:.1f} s")
     print(f"{'tracking after the batch':<34} {'seconds':>8}")
     print(f"{'full rebuild':<34} {full_s:8.2f}")
-    print(f"{'update (only plans it could join)':<34} {incremental_s:8.2f}")
+    print(f"{'update (only the plans added)':<34} {incremental_s:8.2f}")
     print(f"update / rebuild: {incremental_s / full_s:.3f}; same tracking as the rebuild: {same}")
 
 

@@ -2,10 +2,10 @@
 rows are the same item from one version to the next.
 
 Decided in paper-date order, so the answer does not depend on the order files
-were ingested in.  After a batch that only added papers, only the tracked plans
-its new plans could join are decided again (`update_tracking`); a batch that
-replaced a paper, or `boardpapers track --rebuild`, decides everything again
-from the stored papers (`rebuild_tracking`).  Every decision
+were ingested in.  After a batch that only added papers dated after every
+tracked one, only the new plans are decided, against the tracked plans as they
+stand (`update_tracking`); any other batch, or `boardpapers track --rebuild`,
+decides everything again from the stored papers (`rebuild_tracking`).  Every decision
 keeps its score and evidence.  A person's own decisions ("these two plans are
 the same" / "are not") are kept in plan_links under (path, plan position),
 which survives re-ingestion, and override the scores.
@@ -137,8 +137,7 @@ def _load_plans(db: sqlite_utils.Database, plan_ids: Optional[list[int]] = None)
     plans: dict[int, _Plan] = {}
     for row in db.query(f"""select plans.id, plans.document_id, documents.path, plans.position, plans.title,
                                   documents.title as publisher, documents.paper_date
-                           from plans join documents on documents.id = plans.document_id {only}
-                           order by coalesce(documents.paper_date, '9999'), documents.path, plans.position""", ids):
+                           from plans join documents on documents.id = plans.document_id {only}""", ids):
         plans[row["id"]] = _Plan(row["id"], row["document_id"], row["path"], row["position"], row["title"] or "",
                                  row["publisher"] or "", row["paper_date"] or "")
     only = "" if plan_ids is None else "where actions.plan_id in (select value from json_each(:ids))"
@@ -150,7 +149,13 @@ def _load_plans(db: sqlite_utils.Database, plan_ids: Optional[list[int]] = None)
                            from actions join recommendations r on r.id = actions.recommendation_id {only}
                            order by actions.plan_id, actions.position""", ids):
         plans[row["plan_id"]].items.append(_Item(row["id"], row["ref"], row["recommendation"], row["action"], row))
-    return list(plans.values())
+    return sorted(plans.values(), key=_order)
+
+
+def _order(plan: _Plan) -> tuple:
+    """Where a plan falls in the order plans are tracked in: by paper date (undated last),
+    then path and position."""
+    return (plan.paper_date or "9999", plan.path, plan.position)
 
 
 def _manual(db: sqlite_utils.Database) -> dict[tuple, str]:
@@ -212,16 +217,12 @@ def update_tracking(db: sqlite_utils.Database) -> None:
             new = _load_plans(db, [r[0] for r in db.execute(
                 "select id from plans where id not in (select plan_id from plan_versions)")])
             tracked = _load_tracked(db)
-            if all(_order(plan) >= _order(t.versions[-1]) for plan in new for t in tracked):
+            newest = max((_order(t.versions[-1]) for t in tracked), default=None)
+            if newest is None or all(_order(plan) >= newest for plan in new):
                 _track_plans(db, new, _manual(db), tracked)
                 set_state(db, "tracking_stale", None)
                 return
     rebuild_tracking(db)
-
-
-def _order(plan: _Plan) -> tuple:
-    """Where a plan falls in the order plans are tracked in (as _load_plans sorts them)."""
-    return (plan.paper_date or "9999", plan.path, plan.position)
 
 
 def _load_tracked(db: sqlite_utils.Database) -> list[_Tracked]:
@@ -231,7 +232,7 @@ def _load_tracked(db: sqlite_utils.Database) -> list[_Tracked]:
     for row in db.query("""select pv.tracked_plan_id, pv.plan_id, plans.document_id,
                                   documents.path, plans.position, plans.title, documents.title as publisher,
                                   documents.paper_date
-                           from plan_versions pv join tracked_plans tp on tp.id = pv.tracked_plan_id
+                           from plan_versions pv
                            join plans on plans.id = pv.plan_id join documents on documents.id = plans.document_id
                            order by pv.tracked_plan_id, pv.version"""):
         target = tracked.setdefault(row["tracked_plan_id"], _Tracked(row["tracked_plan_id"], ""))
