@@ -415,16 +415,29 @@ WORD_PLAN_B = [
 ]
 
 
-def render_word_plans() -> bytes:
+def _word_document(title: str, author: str, created: tuple[int, ...]):
+    """A new Word document whose properties are fixed, so the corpus rebuilds byte for byte."""
+    import datetime
+
     import docx
     from docx.shared import Pt  # noqa: F401  (keeps the default styles loaded)
 
     document = docx.Document()
     props = document.core_properties
-    props.title = "Kelby Hospitals quality improvement plans"
-    props.author = "Board Secretary"
-    props.created = props.modified = props.last_printed = __import__("datetime").datetime(2024, 2, 1, 9, 0)
+    props.title, props.author = title, author
+    props.created = props.modified = props.last_printed = datetime.datetime(*created)
     props.revision = 1
+    return document
+
+
+def _word_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _deterministic_zip(buffer.getvalue())
+
+
+def render_word_plans() -> bytes:
+    document = _word_document("Kelby Hospitals quality improvement plans", "Board Secretary", (2024, 2, 1, 9, 0))
     document.add_heading("Kelby Hospitals NHS Trust", 0)
     document.add_paragraph("Public board meeting, 7 February 2024")
     document.add_paragraph("This paper reports on the two improvement plans agreed after last year's reviews.")
@@ -446,9 +459,7 @@ def render_word_plans() -> bytes:
             merged = heading[0].merge(heading[-1])
             merged.text = "Actions closed since the last report are listed in the annex."
     document.add_paragraph("The board is asked to note both plans.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return _word_bytes(document)
 
 
 def _merge_repeats(table) -> None:
@@ -571,16 +582,10 @@ RISK_ITEMS = [
 
 
 def render_word_risk_plan() -> bytes:
-    import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    document = docx.Document()
-    props = document.core_properties
-    props.title = "Larchfield children's services risk action plan"
-    props.author = "Risk Officer"
-    props.created = props.modified = props.last_printed = __import__("datetime").datetime(2024, 12, 2, 9, 0)
-    props.revision = 1
+    document = _word_document("Larchfield children's services risk action plan", "Risk Officer", (2024, 12, 2, 9, 0))
     document.add_heading("Larchfield Borough Council", 0)
     document.add_paragraph("Children's services risk action plan: update to the Corporate Parenting Board, "
                            "11 December 2024")
@@ -595,8 +600,7 @@ def render_word_risk_plan() -> bytes:
     for item in RISK_ITEMS:
         row = table.add_row().cells
         values = [item.ref, item.recommendation, "High", item.action, item.owners_text,
-                  originals[item.deadline_text], item.deadline_text if originals[item.deadline_text] != "-"
-                  else item.deadline_text, item.progress]
+                  originals[item.deadline_text], item.deadline_text, item.progress]
         for cell, text in zip(row, values):
             cell.text = text or ""
         shading = OxmlElement("w:shd")  # the closing position's colour is the rating: nothing is written
@@ -605,9 +609,7 @@ def render_word_risk_plan() -> bytes:
         row[-1]._tc.get_or_add_tcPr().append(shading)
     _merge_repeats(table)
     document.add_paragraph("Shading shows the rating: green on track, amber at risk, blue complete.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return _word_bytes(document)
 
 
 PAPERS = {

@@ -237,7 +237,7 @@ def _action_row(item: Item, ids: dict, position: int) -> dict:
         "original_deadline_date": _iso(d.original.due) if d.original else None,
         "page": item.provenance.page, "last_page": item.provenance.last_page,
         "table_index": item.provenance.table, "line": item.provenance.line, "row_index": item.provenance.row,
-        "bbox": json.dumps(list(item.provenance.bbox)) if item.provenance.bbox else None,
+        "bbox": _as_json(item.provenance.bbox),
         "completed": int(item.completed),
     }
 
@@ -276,6 +276,11 @@ def write_document(db: sqlite_utils.Database, result: DocumentResult,
     return document_id
 
 
+def _as_json(position: Optional[tuple]) -> Optional[str]:
+    """A box or a span as stored: a JSON array, or nothing."""
+    return json.dumps(list(position)) if position else None
+
+
 def _write_plan(db, document_id: int, position: int, plan, same_person: Optional[SamePerson]) -> None:
     plan_id = db["plans"].insert({
         "document_id": document_id, "position": position, "title": plan.title, "shape": plan.shape,
@@ -303,7 +308,7 @@ def _write_plan(db, document_id: int, position: int, plan, same_person: Optional
                 "action_id": action_id, "field": ref.field, "raw": ref.raw, "kind": ref.kind,
                 "target_ref": ref.target_ref,
                 "target_action_id": by_ref.get(ref.target_ref) if ref.resolved else None,
-                "resolved": int(ref.resolved), "span": json.dumps(list(ref.span)) if ref.span else None,
+                "resolved": int(ref.resolved), "span": _as_json(ref.span),
             })
 
 
@@ -313,7 +318,7 @@ def _write_owners(db, action_id: int, item: Item, document_id: int, same_person:
         db["action_owners"].insert({
             "action_id": action_id, "owner_id": owner_id, "position": owner_pos,
             "name_as_printed": owner.name, "honorific": owner.honorific, "cell_text": owner.raw,
-            "span": json.dumps(list(owner.span)) if owner.span else None,
+            "span": _as_json(owner.span),
         }, ignore=True)
         if owner.holder:
             _record_holder(db, owner_id, owner.holder, document_id, same_person)

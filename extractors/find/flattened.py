@@ -18,7 +18,7 @@ what they hold (names, dates, prose), not by position.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from boardpapers.extractors.cleaning import starts_lowercase
 from boardpapers.extractors.find.columns import is_owner_like, is_ref
@@ -33,14 +33,20 @@ _MAX_LABEL_WORDS = 6
 _BULLETS = "•◦▪-–*"
 
 
-def _header_at(blocks: list, start: int) -> Optional[tuple[int, list[Optional[str]]]]:
-    """(columns, their fields) for the longest run of label lines starting at `start`."""
+def _label_lines(blocks: list, start: int, ends: Callable[[Paragraph, list[str]], bool]) -> list[str]:
+    """The short lines opening at `start` that may be a flattened header's labels, up to the
+    first that `ends` it (given the labels so far)."""
     labels: list[str] = []
     for block in blocks[start:start + _MAX_COLUMNS]:
-        if not isinstance(block, Paragraph) or len(block.text.split()) > _MAX_LABEL_WORDS \
-                or (labels and _is_ref(block)):
+        if not isinstance(block, Paragraph) or len(block.text.split()) > _MAX_LABEL_WORDS or ends(block, labels):
             break
         labels.append(block.text)
+    return labels
+
+
+def _header_at(blocks: list, start: int) -> Optional[tuple[int, list[Optional[str]]]]:
+    """(columns, their fields) for the longest run of label lines starting at `start`."""
+    labels = _label_lines(blocks, start, lambda block, labels: bool(labels) and _is_ref(block))
     for count in range(len(labels), 2, -1):
         fields = header_to_fields(labels[:count])
         if fields and fields[0] == "ref":
@@ -236,12 +242,7 @@ def _column_major_rows(blocks: list, start: int) -> tuple[list[list[str]], int]:
 
 def _label_run(blocks: list, start: int) -> int:
     """How many short label lines (a flattened header naming plan fields) open at `start`."""
-    labels: list[str] = []
-    for block in blocks[start:start + _MAX_COLUMNS]:
-        if not isinstance(block, Paragraph) or len(block.text.split()) > _MAX_LABEL_WORDS \
-                or _numbered(block)[0] is not None:
-            break
-        labels.append(block.text)
+    labels = _label_lines(blocks, start, lambda block, _: _numbered(block)[0] is not None)
     return len(labels) if len(labels) >= 2 and header_to_fields(labels) else 0
 
 
