@@ -26,7 +26,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "paper_date_source": "Where paper_date came from: printed in the paper, or the file metadata when none is",
         "metadata_date": "The date the file's properties give (PDF CreationDate, Word created): when the file was made",
         "pages": "Pages read", "plans": "Plans found", "items": "Items found", "ingested_at": "When it was stored (UTC)",
-        "status": "ok, or error when the file could not be read", "error": "What went wrong, for a failed file",
+        "status": "ok, or stale: the file changed and failed when read again, so these rows are an earlier reading, left out of the current views and default exports", "error": "Why the latest reading failed",
         "warnings": "How many warnings reading it raised (see ingest_warnings)",
     },
     "plans": {

@@ -6,9 +6,11 @@ every row keeps its provenance (document, page, table, line).
 """
 from __future__ import annotations
 
+from typing import Optional
+
 import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES: dict[str, dict] = {
     "documents": dict(columns={
@@ -109,21 +111,27 @@ _OWNERS_ARRAY = """(select json_group_array(name_as_printed) from (select name_a
 # Not marked complete: decided once, when the row was interpreted (actions.completed).
 NOT_DONE = "coalesce(actions.completed, 0) = 0"
 _TODAY = "date('now')"
-# The plans that stand today: the latest version of every tracked plan, and any plan not tracked.
-CURRENT_PLANS = """(select pv.plan_id from plan_versions pv join tracked_plans tp
-                      on tp.id = pv.tracked_plan_id and pv.version = tp.versions
-                    union select id from plans where id not in (select plan_id from plan_versions))"""
 
 
-def current_plans_as_of(date_sql: str) -> str:
-    """The plans that stood on a date: each tracked plan's latest version from a paper dated on or
-    before it (a paper with no date counts as before), and any plan not tracked."""
+def current_plans_as_of(date_sql: Optional[str] = None) -> str:
+    """The plans that stood on a date (today, with None): each tracked plan's latest version from a
+    paper dated on or before it (a paper with no date counts as before), and any plan not tracked.
+
+    A stale paper (one that failed when its changed file was read again) keeps its earlier rows
+    for the record, but they stand for nothing now: its plans are left out.
+    """
+    dated = f"and coalesce(d.paper_date, '0000-00-00') <= {date_sql}" if date_sql else ""
     return f"""(select pv.plan_id from plan_versions pv join (
                   select v.tracked_plan_id, max(v.version) as version from plan_versions v
                   join plans p on p.id = v.plan_id join documents d on d.id = p.document_id
-                  where coalesce(d.paper_date, '0000-00-00') <= {date_sql} group by v.tracked_plan_id) c
+                  where d.status = 'ok' {dated} group by v.tracked_plan_id) c
                 on c.tracked_plan_id = pv.tracked_plan_id and c.version = pv.version
-              union select id from plans where id not in (select plan_id from plan_versions))"""
+              union select p.id from plans p join documents d on d.id = p.document_id
+                where d.status = 'ok' and p.id not in (select plan_id from plan_versions))"""
+
+
+# The plans that stand today: the latest version of every tracked plan, and any plan not tracked.
+CURRENT_PLANS = current_plans_as_of()
 
 # The questions people ask, as views.  Each is described in db/metadata.py.
 VIEWS: dict[str, str] = {
@@ -137,7 +145,8 @@ VIEWS: dict[str, str] = {
           actions.deadline_status as deadline_status, actions.progress as progress, actions.rag as rag,
           actions.outcome as outcome,
           (select group_concat(target_ref, '; ') from (select distinct target_ref from cross_references
-              where cross_references.action_id = actions.id and resolved = 1 order by id)) as cross_refs
+              where cross_references.action_id = actions.id and resolved = 1 order by id)) as cross_refs,
+          documents.status != 'ok' as stale
         from actions
         join recommendations on recommendations.id = actions.recommendation_id
         join plans on plans.id = actions.plan_id
@@ -190,7 +199,7 @@ VIEWS: dict[str, str] = {
         join documents on documents.id = u.document_id""",
     "slipped_deadlines": """
         select * from (
-          select tracked_item_id, tracked_plan_id, ref, action,
+          select tracked_item_id, tracked_plan_id, ref, action, owners,
             lag(paper_date) over w as earlier_paper, paper_date as later_paper,
             lag(deadline_text) over w as earlier_deadline_text, deadline_text as later_deadline_text,
             lag(deadline_date) over w as earlier_deadline, deadline_date as later_deadline,
@@ -211,7 +220,7 @@ VIEWS: dict[str, str] = {
         where progress is not null and progress = earlier_progress and completed = 0""",
     "dropped_items": """
         select t.id as tracked_item_id, t.tracked_plan_id, tp.title as tracked_plan, u.ref, u.action,
-          u.paper_date as last_seen, u.progress as last_progress, u.rag as last_rag, t.last_version,
+          u.owners, u.paper_date as last_seen, u.progress as last_progress, u.rag as last_rag, t.last_version,
           tp.versions as plan_versions
         from tracked_items t
         join tracked_plans tp on tp.id = t.tracked_plan_id

@@ -8,11 +8,12 @@ import re
 import sqlite3
 import time
 import unicodedata
+from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 import sqlite_utils
 
-from boardpapers.db.schema import ensure_schema
+from boardpapers.db.schema import SCHEMA_VERSION, ensure_schema, schema_version
 from boardpapers.schema.models import DocumentResult, Item, Owner
 
 
@@ -21,20 +22,83 @@ TRACKING_REBUILD = "rebuild"  # a paper was replaced or removed: rebuild all of 
 BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another (a second ingest, say) to finish
 
 
+class DatabaseProblem(Exception):
+    """The database file cannot be used as asked: said in one sentence, for the command line."""
+
+
+# The tables that make a SQLite file a boardpapers database.
+_OWN_TABLES = {"documents", "plans", "actions"}
+
+
 def open_db(path: str) -> sqlite_utils.Database:
     """Open (creating if need be) a boardpapers database with its schema in place.
 
     WAL mode lets Datasette or sqlite3 read while a batch writes; the busy
     timeout makes a second writer wait its turn instead of failing at once.
+    A SQLite file some other program made is refused, not given our tables.
     """
-    db = sqlite_utils.Database(path)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    if path != ":memory:":
-        _enable_wal(db)
-    with write_transaction(db):
-        ensure_schema(db)
+    try:
+        db = sqlite_utils.Database(path)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        _check_ours(db, path, missing_ok=True)
+        if path != ":memory:":
+            _enable_wal(db)
+        with write_transaction(db):
+            ensure_schema(db)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(_explain(path, exc)) from exc
     return db
+
+
+def read_db(path: str) -> sqlite_utils.Database:
+    """Open an existing boardpapers database to read, and only to read.
+
+    The connection is read-only, so nothing a reader does can change the file: no schema
+    upgrade, no journal switch.  A file in a folder nobody may write to (so no -shm file can
+    be made beside it, and nobody can be writing it) is opened as immutable.
+    """
+    if not Path(path).is_file():
+        raise DatabaseProblem(f"{path}: no such database file")
+    uri = Path(path).resolve().as_uri()
+    try:
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+            conn.execute("select count(*) from sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+        db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_ours(db, path, missing_ok=False)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(_explain(path, exc)) from exc
+    version = schema_version(db)
+    if version < SCHEMA_VERSION:
+        raise DatabaseProblem(f"{path} was written by an earlier boardpapers (schema {version}, now "
+                              f"{SCHEMA_VERSION}): run `boardpapers upgrade --db {path}` first")
+    return db
+
+
+def _check_ours(db: sqlite_utils.Database, path: str, missing_ok: bool) -> None:
+    """Refuse a SQLite file that boardpapers did not write (an empty one is ours to fill when missing_ok)."""
+    tables = set(db.table_names())
+    if _OWN_TABLES <= tables or (missing_ok and not tables):
+        return
+    raise DatabaseProblem(f"{path} is a SQLite database, but not one boardpapers wrote (it has no "
+                          f"{', '.join(sorted(_OWN_TABLES - tables))} table)")
+
+
+def _explain(path: str, exc: sqlite3.DatabaseError) -> str:
+    """SQLite's complaint about opening a file, as a sentence a user can act on."""
+    message = str(exc)
+    folder = Path(path).resolve().parent
+    if "file is not a database" in message:
+        return f"{path} is not a SQLite database"
+    if "unable to open" in message and not folder.is_dir():
+        return f"{path}: the folder {folder} does not exist"
+    if "unable to open" in message or "readonly" in message:
+        return f"{path}: cannot write the database there (is the file or its folder read-only?)"
+    return f"{path}: {message}"
 
 
 def _enable_wal(db: sqlite_utils.Database) -> None:
@@ -103,6 +167,16 @@ def stored_sha(db: sqlite_utils.Database, path: str) -> Optional[str]:
                         select d.sha256 from document_aliases a join documents d on d.id = a.document_id
                         where a.path = :p""", {"p": storable(path)}).fetchone()
     return row[0] if row else None
+
+
+def restore_if_stale(db: sqlite_utils.Database, path: str) -> None:
+    """The file at path holds again the very bytes its stored rows were read from (it failed in
+    between): those rows stand again.  No write unless they were stale."""
+    path = storable(path)
+    if db.execute("select 1 from documents where path = ? and status = 'stale'", [path]).fetchone():
+        with write_transaction(db):
+            db.execute("update documents set status = 'ok', error = null where path = ?", [path])
+            db.execute("delete from ingest_errors where path = ?", [path])
 
 
 def record_alias(db: sqlite_utils.Database, path: str, sha256: str) -> Optional[str]:
@@ -328,12 +402,14 @@ def record_failure(db: sqlite_utils.Database, path: str, sha256: Optional[str], 
                    traceback: Optional[str] = None) -> None:
     """Note a file that failed, keeping any rows an earlier good run stored for it.
 
+    Those rows are marked stale (status 'stale', the failure in `error`): kept for the record,
+    left out of the current views and of a default export, until the file reads again.
     One row per path: the latest failure.  A later success removes it.
     """
     path = storable(path)
     with write_transaction(db):
         db.execute("delete from ingest_errors where path = ?", [path])
-        db.execute("update documents set status = 'error', error = ? where path = ?", [message, path])
+        db.execute("update documents set status = 'stale', error = ? where path = ?", [message, path])
         db["ingest_errors"].insert({
             "path": path, "sha256": sha256, "kind": kind, "message": message, "traceback": traceback,
             "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -6,6 +6,8 @@ line here and nowhere else.
 """
 from __future__ import annotations
 
+from boardpapers.schema.models import RATINGS
+
 # Column headers and record labels -> canonical field.  Keys are compared after
 # `normalise_label` (lower case, "(s)" and punctuation dropped, "&" -> "and").
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -120,7 +122,7 @@ REVISED_DEADLINE_WORDS = ("revised", "new", "amended", "updated")
 RAG_COLOURS: dict[str, str] = {"red": "red", "amber": "amber", "yellow": "amber", "green": "green", "blue": "blue"}
 RAG_WORDS: dict[str, str] = {**RAG_COLOURS, "r": "red", "a": "amber", "g": "green", "b": "blue",
                              "complete": "blue", "completed": "blue"}
-RAG_SEVERITY = ("red", "amber", "green", "blue")
+RAG_SEVERITY = RATINGS  # most severe first
 # Ratings drawn rather than written: coloured emoji, and the colours a cell is shaded in
 # (each rating's usual shades; a fill is read as the nearest, if it is near enough).
 RAG_EMOJI: dict[str, str] = {"🔴": "red", "🟥": "red", "🟠": "amber", "🟧": "amber", "🟡": "amber",

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import sqlite_utils
 
-from boardpapers.db.store import record_alias, record_failure, stored_sha, write_document
+from boardpapers.db.store import record_alias, record_failure, restore_if_stale, stored_sha, write_document
 from boardpapers.ingest import executors
 from boardpapers.ingest.errors import IngestError, UnreadableFile
 from boardpapers.ingest.pipeline import SUFFIX_FORMATS
@@ -92,6 +92,7 @@ class Skipped:
 
     path: Path
     reason: str
+    for_type: bool = False  # not a paper's file type (as opposed to a link not followed)
 
 
 def iter_paper_paths(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
@@ -123,7 +124,10 @@ def _walk(root: Path) -> Iterator[Path | Skipped]:
         dirs.sort()
         for name in sorted(files):
             child = folder_path / name
-            if name.startswith(".") or child.suffix.lower() not in PAPER_SUFFIXES:
+            if name.startswith("."):
+                continue
+            if child.suffix.lower() not in PAPER_SUFFIXES:
+                yield Skipped(child, f"not a paper's file type ({child.suffix or 'no extension'})", for_type=True)
                 continue
             reason = _link_problem(child, real_root) if child.is_symlink() else None
             yield Skipped(child, reason) if reason else child
@@ -189,6 +193,7 @@ def _plan(db: sqlite_utils.Database, paths: list[Path], force: bool,
             on_outcome(FileOutcome(key, "failed", error=error.message, error_kind=error.kind))
             continue
         if not force and stored_sha(db, key) == sha:
+            restore_if_stale(db, key)
             on_outcome(FileOutcome(key, "unchanged"))
             continue
         if sha in first_of:
@@ -208,14 +213,15 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
                  on_outcome: Optional[Callable[[FileOutcome], None]] = None,
                  on_start: Optional[Callable[[int], None]] = None,
                  executor: str = "local", scheduler: Optional[str] = None,
-                 max_memory_mb: int = executors.DEFAULT_MAX_MEMORY_MB) -> list[FileOutcome]:
+                 max_memory_mb: int = executors.DEFAULT_MAX_MEMORY_MB,
+                 on_ignored: Optional[Callable[[Skipped], None]] = None) -> list[FileOutcome]:
     """Extract and store every paper under paths; never raises for a bad file.
 
     executor "local": workers=0 extracts in this process (no time limit: for
     tests and small jobs), workers>=1 in that many worker processes with the
     time limit.  executor "dask": on the Dask cluster at `scheduler` ("local"
     starts one on this machine).  Either way one process writes, in input
-    order.  A file that failed before is tried again (its cause may have been fixed).
+    order.  Files in the folders that are not papers by their type go to on_ignored.  A file that failed before is tried again (its cause may have been fixed).
     """
     outcomes: list[FileOutcome] = []
 
@@ -224,7 +230,13 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[Path], force: bool =
         if on_outcome:
             on_outcome(outcome)
 
-    found = list(iter_paper_paths(paths))
+    found = []
+    for item in iter_paper_paths(paths):
+        if isinstance(item, Skipped) and item.for_type:
+            if on_ignored:
+                on_ignored(item)
+        else:
+            found.append(item)
     if on_start:
         on_start(len(found))
     candidates = []

@@ -6,6 +6,18 @@ from boardpapers.schema.models import DocumentResult, Item
 EXPORT_COLUMNS = ("document", "ref", "recommendation", "action", "owners", "deadline_text", "deadline",
                   "deadline_status", "progress", "rag", "outcome", "cross_refs")
 
+# Where each item stands, after the evaluation format's keys in an export: its page, its paper's date, its plan.
+CONTEXT_COLUMNS = ("page", "paper_date", "plan")
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def excel_safe(value):
+    """A CSV cell a spreadsheet shows as text: one starting like a formula gets a leading
+    apostrophe (the convention Excel and LibreOffice read as 'this is text')."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def item_record(document: str, item: Item) -> dict:
     return {

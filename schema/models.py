@@ -14,6 +14,8 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, Field
 
 FIELDS = ("ref", "recommendation", "action", "owner", "deadline", "progress", "outcome", "rag")
+# The ratings an item can carry, most severe first (blue: complete).
+RATINGS = ("red", "amber", "green", "blue")
 DeadlineStatus = Literal["date", "ongoing", "tba", "relative", "none"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "half", "financial_year", "year"]
 

@@ -60,12 +60,17 @@ def server(tmp_path_factory):
 def visit(server, path: str, shot: str) -> str:
     """Screenshot the page and return its rendered DOM."""
     base, tmp = server
+    return shoot(base + path, tmp, shot)
+
+
+def shoot(url: str, tmp: Path, shot: str, height: int = 1400) -> str:
+    """Screenshot a URL (a served page or a file) and return its rendered DOM."""
     profile = tmp / "profile"
     keep = os.environ.get("BOARDPAPERS_SCREENSHOTS")
     target = Path(keep) / shot if keep else tmp / shot
     target.parent.mkdir(parents=True, exist_ok=True)
-    url = base + path
-    subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={target}", url],
+    flags = [f if not f.startswith("--window-size") else f"--window-size=1280,{height}" for f in FLAGS]
+    subprocess.run([CHROMIUM, *flags, f"--user-data-dir={profile}", f"--screenshot={target}", url],
                    check=True, capture_output=True, timeout=120)
     dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
                          check=True, capture_output=True, timeout=120, text=True).stdout
@@ -91,3 +96,19 @@ def test_overdue_view_lists_what_was_late_at_the_paper_date(server):
     dom = visit(server, "/plans/overdue_actions", "overdue.png")
     assert "Introduce online booking of repair appointments." in dom
     assert "Circulate the revised estates strategy" not in dom  # its progress says it is done
+
+
+def test_the_report_renders_in_a_browser_and_prints_to_pdf(server):
+    import pypdfium2
+
+    _, tmp = server
+    html, pdf = tmp / "report.html", tmp / "report.pdf"
+    run = [sys.executable, "-c", "from boardpapers.ingest.cli import main; main()"]
+    subprocess.run(run + ["report", "--db", str(tmp / "plans.db"), "--as-of", "2024-12-31", "--plan", "cardiovascular",
+                          "--output", str(html), "--pdf", str(pdf)], check=True, capture_output=True, timeout=300)
+    dom = shoot(html.as_uri(), tmp, "report.png", height=2300)
+    assert "Overdue actions, by owner" in dom and "Oliver Newbould" in dom
+    assert dom.count('<rect class="rag-') >= 8  # the ratings chart drawn: a segment per rating per paper
+    document = pypdfium2.PdfDocument(str(pdf))
+    text = " ".join(page.get_textpage().get_text_range() for page in document)
+    assert "Overdue actions, by owner" in text and "Ratings over time" in text and "Papers covered" in text

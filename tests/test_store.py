@@ -92,6 +92,14 @@ def test_failure_keeps_what_a_good_run_stored(db, tmp_path):
     (outcome,) = ingest_paths(db, [paper])
     assert outcome.status == "failed" and outcome.error_kind == "empty_file"
     assert db["actions"].count == 4
+    status, error = db.execute("select status, error from documents").fetchone()
+    assert status == "stale" and "empty" in error
+    assert db.execute("select count(*) from current_actions").fetchone() == (0,)
+    assert [i["stale"] for i in iter_items(db)] == [1] * 4
+    shutil.copy(FIXTURES / "continuation_rows.txt", paper)  # fixed: current again
+    ingest_paths(db, [paper])
+    assert db.execute("select status from documents").fetchone() == ("ok",)
+    assert db.execute("select count(*) from current_actions").fetchone() == (4,)
 
 
 def test_items_read_back_in_export_shape(db):
@@ -125,6 +133,8 @@ def test_database_from_an_earlier_version_gains_new_columns(tmp_path):
     path = str(tmp_path / "old.db")
     old = sqlite_utils.Database(path)
     old["owners"].create({"id": int, "key": str, "name": str, "kind": str}, pk="id")
+    for table in ("documents", "plans", "actions"):
+        old[table].create({"id": int}, pk="id")
     old.execute("PRAGMA user_version = 1")
     db = open_db(path)
     assert {"given_key", "surname_key"} <= set(db["owners"].columns_dict)
