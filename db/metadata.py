@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from boardpapers.db.schema import NOT_DONE, current_plans_as_of
+from datasette.utils import tilde_encode
+from markupsafe import escape
+
+from boardpapers.db.presentation import RAG_DISPLAY, UNRATED_COLOUR
+from boardpapers.db.schema import CURRENT_PLANS, NOT_DONE, current_plans_as_of
 
 TITLE = "boardpapers"
 DESCRIPTION = ("Action plans extracted from board papers: recommendations, the actions agreed for them, "
@@ -22,6 +26,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "documents": {
         "path": "Where the file was read from", "name": "File name", "sha256": "Content hash; an unchanged file is skipped",
         "format": "Format read from the content (pdf, docx, html, text, markdown)", "title": "Title the paper gives itself",
+        "publisher": "The body the paper names at its top (a council, trust, board or partnership)",
         "paper_date": "The paper's own date (meeting or report date); fills in years deadlines leave out",
         "paper_date_source": "Where paper_date came from: printed in the paper, or the file metadata when none is",
         "metadata_date": "The date the file's properties give (PDF CreationDate, Word created): when the file was made",
@@ -219,15 +224,108 @@ order by v.paper_date, v.document, v.ref""",
     },
     "search": {
         "title": "Search all text",
-        "description": "Full-text search of recommendations, actions, progress and outcomes for :q.",
+        "description": "Recommendations, actions, progress and outcomes holding the words :q (as a phrase).",
         "sql": """select items.* from items where action_id in (
-  select rowid from actions_fts where actions_fts match :q
+  select rowid from actions_fts where actions_fts match '"' || replace(:q, '"', '""') || '"'
   union
   select actions.id from actions join recommendations r on r.id = actions.recommendation_id
-  where r.id in (select rowid from recommendations_fts where recommendations_fts match :q))
+  where r.id in (select rowid from recommendations_fts
+                 where recommendations_fts match '"' || replace(:q, '"', '""') || '"'))
 order by document, action_id""",
     },
 }
+
+
+# The questions the front page leads with, in the order a board asks them: (view or query, title).
+QUESTIONS = (
+    ("overdue_actions", "What is overdue?"),
+    ("upcoming_deadlines", "What is coming up?"),
+    ("actions_by_owner", "Who holds what?"),
+    ("slipped_deadlines", "Which deadlines slipped?"),
+    ("rag_summary", "How are the plans rated?"),
+    ("item_history", "What happened to each item, paper by paper?"),
+    ("dangling_references", "Which cross-references point at nothing?"),
+)
+DASHBOARD = "board"
+
+
+def front_page(name: str) -> str:
+    """The index page's opening: the questions with their answers' descriptions, a search box
+    over all the text, and the dashboard; Datasette lists the tables after it."""
+    base = "/" + tilde_encode(name)
+    questions = "".join(
+        f'<li><a href="{base}/{view}"><strong>{escape(title)}</strong></a> {escape(VIEWS[view]["description"])}</li>'
+        for view, title in QUESTIONS)
+    return (f'<p>{escape(DESCRIPTION)}</p>'
+            f'<form action="{base}/search" method="get" style="margin: 10px 0 14px;">'
+            f'<p><strong>Search every recommendation, action, progress note and outcome</strong></p>'
+            f'<input type="search" name="q" size="40" aria-label="Search" placeholder="e.g. discharge, fraud policy"> '
+            f'<input type="submit" value="Search"></form>'
+            f'<h2>Questions</h2><ul class="boardpapers-questions">{questions}</ul>'
+            f'<p><a href="/-/dashboards/{DASHBOARD}"><strong>Dashboard</strong></a>: ratings by plan, overdue and '
+            f'completed by owner, slipped deadlines over time, items per paper. '
+            f'<a href="{base}/current_actions">Every current action</a> &middot; '
+            f'<a href="{base}/documents">The papers</a></p><h2>All tables and views</h2>')
+
+
+def dashboard(name: str) -> dict:
+    """The charts of the board dashboard (datasette-dashboards: Vega-Lite, served from the plugin, no network)."""
+    colours = {"domain": [*RAG_DISPLAY, "unrated"], "range": [*RAG_DISPLAY.values(), UNRATED_COLOUR]}
+    overdue = f"deadline_status = 'date' and deadline_date < date('now') and {NOT_DONE}"
+    return {
+        "title": "Action plans at a glance",
+        "description": "Current actions: the latest version of every plan. Ratings, who holds what is overdue "
+                       "and done, how deadlines have slipped, and how much each paper holds.",
+        "layout": [["overdue-count", "slipped-count"], ["ratings-by-plan", "ratings-by-plan"],
+                   ["owners", "owners"], ["slippage", "items-per-paper"]],
+        "charts": {
+            "overdue-count": {"title": "Overdue now", "db": name, "library": "metric", "display": {"field": "n"},
+                              "query": "select count(*) as n from overdue_actions"},
+            "slipped-count": {"title": "Deadlines moved later", "db": name, "library": "metric",
+                              "display": {"field": "n"}, "query": "select count(*) as n from slipped_deadlines"},
+            "ratings-by-plan": {
+                "title": "Ratings by plan", "db": name, "library": "vega-lite",
+                "query": """select coalesce(plan, document) as plan, coalesce(rag, 'unrated') as rating,
+                              count(*) as actions from current_actions group by 1, 2""",
+                "display": {"mark": {"type": "bar", "tooltip": True},
+                            "encoding": {"y": {"field": "plan", "type": "nominal", "sort": "-x", "title": None},
+                                         "x": {"field": "actions", "type": "quantitative", "aggregate": "sum"},
+                                         "color": {"field": "rating", "type": "nominal", "scale": colours}}}},
+            "owners": {
+                "title": "Overdue and completed, by owner (the 25 with most)", "db": name, "library": "vega-lite",
+                "query": f"""with held as (select o.name as owner,
+                                  sum(case when {overdue} then 1 else 0 end) as overdue,
+                                  sum(coalesce(actions.completed, 0)) as completed
+                               from action_owners ao join owners o on o.id = ao.owner_id
+                               join actions on actions.id = ao.action_id
+                               where actions.plan_id in {CURRENT_PLANS} group by o.id
+                               having overdue + completed > 0 order by overdue desc, completed desc limit 25)
+                             select owner, 'overdue' as state, overdue as actions from held
+                             union all select owner, 'completed', completed from held""",
+                "display": {"mark": {"type": "bar", "tooltip": True},
+                            "encoding": {"y": {"field": "owner", "type": "nominal", "sort": "-x", "title": None},
+                                         "x": {"field": "actions", "type": "quantitative", "aggregate": "sum"},
+                                         "color": {"field": "state", "type": "nominal",
+                                                   "scale": {"domain": ["overdue", "completed"],
+                                                             "range": [RAG_DISPLAY["red"], RAG_DISPLAY["green"]]}}}}},
+            "slippage": {
+                "title": "Slipped deadlines, by the paper that moved them", "db": name, "library": "vega-lite",
+                "query": """select later_paper as paper_date, count(*) as items, sum(days_slipped) as days
+                            from slipped_deadlines group by later_paper order by later_paper""",
+                "display": {"mark": {"type": "bar", "tooltip": True},
+                            "encoding": {"x": {"field": "paper_date", "type": "ordinal", "title": "Paper date"},
+                                         "y": {"field": "items", "type": "quantitative", "title": "Items slipped"},
+                                         "color": {"value": RAG_DISPLAY["amber"]}}}},
+            "items-per-paper": {
+                "title": "Items per paper", "db": name, "library": "vega-lite",
+                "query": """select name as paper, coalesce(paper_date, 'undated') as paper_date, items
+                            from documents where status = 'ok' and items > 0 order by paper_date""",
+                "display": {"mark": {"type": "bar", "tooltip": True},
+                            "encoding": {"y": {"field": "paper", "type": "nominal", "sort": None, "title": None},
+                                         "x": {"field": "items", "type": "quantitative"},
+                                         "color": {"value": RAG_DISPLAY["blue"]}}}},
+        },
+    }
 
 
 def build_metadata(db_path: str | Path) -> dict:
@@ -242,6 +340,7 @@ def build_metadata(db_path: str | Path) -> dict:
     for view, spec in VIEWS.items():
         tables[view] = dict(spec)
     return {
-        "title": TITLE, "description": DESCRIPTION, "source": SOURCE, "license": LICENSE,
-        "databases": {name: {"tables": tables, "queries": QUERIES}},
+        "title": TITLE, "description_html": front_page(name), "source": SOURCE, "license": LICENSE,
+        "databases": {name: {"description": DESCRIPTION, "tables": tables, "queries": QUERIES}},
+        "plugins": {"datasette-dashboards": {DASHBOARD: dashboard(name)}},
     }

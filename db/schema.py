@@ -10,13 +10,14 @@ from typing import Optional
 
 import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 TABLES: dict[str, dict] = {
     "documents": dict(columns={
         "id": int, "path": str, "name": str, "sha256": str, "format": str, "title": str,
         "paper_date": str, "pages": int, "plans": int, "items": int, "ingested_at": str,
         "status": str, "error": str, "warnings": int, "paper_date_source": str, "metadata_date": str,
+        "publisher": str,
     }, pk="id", not_null={"path", "sha256", "status"}),
     "plans": dict(columns={
         "id": int, "document_id": int, "position": int, "title": str, "shape": str,

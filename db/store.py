@@ -332,7 +332,8 @@ def write_document(db: sqlite_utils.Database, result: DocumentResult,
             delete_document(db, old[0])
         document_id = db["documents"].insert({
             "path": result.path, "name": result.name, "sha256": result.sha256, "format": result.format,
-            "title": result.title, "paper_date": _iso(result.paper_date), "pages": result.pages,
+            "title": result.title, "publisher": result.publisher, "paper_date": _iso(result.paper_date),
+            "pages": result.pages,
             "paper_date_source": result.paper_date_source, "metadata_date": _iso(result.metadata_date),
             "plans": len(result.plans), "items": result.item_count,
             "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

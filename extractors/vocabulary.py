@@ -210,6 +210,13 @@ ORG_WORDS = (
     "sector", "community", "voluntary",
 )
 
+# The last word of a publishing body's name, as a paper prints it at its top
+# ("Northshire Health and Wellbeing Board", "Riverdale Council", "Wexcombe Health and Care Partnership").
+PUBLISHER_HEADS = (
+    "council", "trust", "board", "partnership", "authority", "icb", "ccg", "committee", "cabinet",
+    "executive", "government", "alliance", "commission", "service", "system", "assembly",
+)
+
 # Letters from other scripts that print like Latin ones ("ТВА" typed in Cyrillic).
 CONFUSABLES = str.maketrans({
     "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",

@@ -207,6 +207,8 @@ Example:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 def serve(db_path: str, host: str, port: int) -> None:
+    from boardpapers.db.board import TEMPLATES  # Datasette is imported only to serve
+
     read_db(db_path).close()  # a boardpapers database of this version, or a one-line error
     writable = os.access(Path(db_path).resolve().parent, os.W_OK) and os.access(db_path, os.W_OK)
     _check_port_free(host, port)
@@ -215,7 +217,7 @@ def serve(db_path: str, host: str, port: int) -> None:
         metadata.write_text(json.dumps(build_metadata(db_path), indent=1), encoding="utf-8")
         click.echo(f"Serving {db_path} at http://{host}:{port}/{Path(db_path).stem}", err=True)
         command = [sys.executable, "-m", "datasette", "serve", *([db_path] if writable else ["--immutable", db_path]),
-                   "--metadata", str(metadata), "--host", host, "--port", str(port),
+                   "--metadata", str(metadata), "--template-dir", str(TEMPLATES), "--host", host, "--port", str(port),
                    "--setting", "default_page_size", "50"]
         child = subprocess.Popen(command)
 

@@ -29,6 +29,7 @@ from boardpapers.extractors.find.labelled import find_labelled_records
 from boardpapers.extractors.find.status_records import find_status_records
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
+from boardpapers.extractors.interpret.publisher import find_publisher
 from boardpapers.extractors.find.records import find_records
 from boardpapers.extractors.find.tables import find_table_plans, join_split_tables, number_rows
 from boardpapers.extractors.read.text import read_text
@@ -209,17 +210,28 @@ def read_document(data: bytes, name: str, path: str = "") -> ReadDocument:
     return document.model_copy(update={"warnings": warnings})
 
 
+def _names_the_table_below(paragraph: Paragraph, heading: Optional[str], marked: bool) -> bool:
+    """Whether a paragraph takes over as the title of the next plan: a marked heading does; a short
+    plain line does unless a marked heading stands (the meeting's date or a sentence printed under
+    an <h1> is text under the heading, not a title of its own)."""
+    if paragraph.heading or heading is None:
+        return True
+    return not marked and len(paragraph.text) < 120
+
+
 def find_plans(document: ReadDocument) -> list[PlanDraft]:
     """Every plan in a document: plan tables first, then labelled-record plans."""
     plans: list[PlanDraft] = []
     heading: Optional[str] = None
+    marked = False  # the heading is one the document marks as such (a Word heading, an <h1>)
     blocks = number_rows(join_split_tables(unflatten_tables(document.blocks)))
     for block in blocks:
         if isinstance(block, Paragraph):
-            if block.heading or heading is None or len(block.text) < 120:
-                heading = block.text if len(block.text) < 200 else heading
+            if _names_the_table_below(block, heading, marked):
+                heading, marked = (block.text if len(block.text) < 200 else heading), block.heading
         elif isinstance(block, Table):
             plans += find_table_plans(block, document.name, title=heading)
+            marked = False
     records = find_records(blocks, document.name)
     plans += records
     if not records:  # the rated-section shapes are labelled records of their own kind
@@ -272,7 +284,8 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
         warnings.append(Notice(kind="no_plan", message="read, but no action plan was found in it"))
     return DocumentResult(
         name=name, path=path or name, sha256=hashlib.sha256(data).hexdigest(),
-        format=document.format, title=document.title, paper_date=document.paper_date,
+        format=document.format, title=document.title, publisher=find_publisher(document),
+        paper_date=document.paper_date,
         paper_date_source="printed" if printed else "file metadata" if document.metadata_date else None,
         metadata_date=document.metadata_date,
         pages=document.pages, pages_read_fully=document.pages_read_fully, plans=plans, warnings=warnings,

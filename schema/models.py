@@ -218,6 +218,7 @@ class DocumentResult(BaseModel):
     sha256: str
     format: str
     title: Optional[str] = None
+    publisher: Optional[str] = None  # the body the paper names at its top ("Riverdale Council")
     paper_date: Optional[dt.date] = None
     paper_date_source: Optional[Literal["printed", "file metadata"]] = None
     metadata_date: Optional[dt.date] = None

@@ -1,10 +1,12 @@
 """The database through Datasette's own test client: pages, views, facets and canned queries."""
 import asyncio
 import json
+import urllib.parse
 
 import pytest
 
-from boardpapers.db.metadata import build_metadata
+from boardpapers.db.board import TEMPLATES
+from boardpapers.db.metadata import QUESTIONS, build_metadata
 from boardpapers.db.store import open_db, write_document
 from boardpapers.ingest.pipeline import extract_document
 
@@ -28,7 +30,7 @@ def datasette(tmp_path_factory):
     db = open_db(str(path))
     write_document(db, extract_document(PAPER.encode(), "riverdale.txt"))
     db.close()
-    return Datasette([str(path)], immutables=[], metadata=build_metadata(path))
+    return Datasette([str(path)], immutables=[], metadata=build_metadata(path), template_dir=str(TEMPLATES))
 
 
 def get_json(ds, path):
@@ -112,3 +114,51 @@ def test_the_items_view_facets_count_people_not_joined_strings(datasette):
     facets = get_json(datasette, "/plans/items.json?_facet_array=owners")["facet_results"]
     counts = {r["value"]: r["count"] for r in facets["owners"]["results"]}
     assert counts == {"Payroll Manager": 2, "Finance Director": 1, "Monitoring Officer": 1}
+
+
+def get_html(ds, path):
+    response = asyncio.run(ds.client.get(path))
+    assert response.status_code == 200, (path, response.text[:500])
+    return response.text
+
+
+def test_the_front_page_leads_with_the_questions_and_a_search_box(datasette):
+    page = get_html(datasette, "/")
+    positions = [page.index(f'href="/plans/{view}"') for view, _ in QUESTIONS]
+    assert positions == sorted(positions) and positions[-1] < page.index("All tables and views")
+    assert page.index("All tables and views") < page.index('href="/plans"')  # the tables come after
+    assert 'action="/plans/search"' in page and 'href="/-/dashboards/board"' in page
+    found = get_html(datasette, "/plans/search?q=supplier")
+    assert "Call back every supplier" in found and "Reconcile payroll monthly" not in found
+    assert get_html(datasette, "/plans/search?q=see%201.1")  # punctuation is not FTS syntax here
+
+
+def test_an_action_page_shows_what_it_answers_who_owns_it_and_what_it_cites(datasette):
+    ids = {r["ref"]: r["id"] for r in get_json(datasette, "/plans/actions.json?_shape=array")}
+    owner = get_json(datasette, "/plans/owners.json?_shape=array&name=Finance+Director")[0]["id"]
+    page = get_html(datasette, f"/plans/actions/{ids['1.2']}")
+    assert "Review supplier bank changes." in page and "riverdale.txt</a>, page 1" in page
+    assert f'href="/plans/owners/{owner}">Finance Director</a>' in page
+    assert f'href="/plans/actions/{ids["1.1"]}">1.1</a>' in page  # the cross-reference, linked
+    cited = get_html(datasette, f"/plans/actions/{ids['1.1']}")
+    assert "Referred to by" in cited and f'href="/plans/actions/{ids["1.2"]}">1.2</a>' in cited
+    assert "not found in this plan" in get_html(datasette, f"/plans/actions/{ids['1.4']}")  # "item 9.9" dangles
+
+
+def test_ratings_are_coloured_badges_wherever_they_appear(datasette):
+    page = get_html(datasette, "/plans/items")
+    assert page.count('class="rag rag-') == 4
+    assert 'class="rag rag-amber"' in page and "background:#" in page
+    assert 'class="rag rag-' not in get_html(datasette, "/plans/documents")
+
+
+def test_the_dashboard_is_configured_for_this_database(datasette):
+    page = get_html(datasette, "/-/dashboards/board")
+    for title in ("Ratings by plan", "Overdue and completed, by owner", "Slipped deadlines", "Items per paper"):
+        assert title in page
+    for chart in ("ratings-by-plan", "owners", "slippage", "items-per-paper", "overdue-count"):
+        response = asyncio.run(datasette.client.get(f"/-/dashboards/board/{chart}"))
+        assert response.status_code == 200, chart
+    query = build_metadata("plans.db")["plugins"]["datasette-dashboards"]["board"]["charts"]["ratings-by-plan"]["query"]
+    rated = get_json(datasette, "/plans.json?_shape=array&sql=" + urllib.parse.quote(query))
+    assert sorted(r["rating"] for r in rated) == ["amber", "blue", "green", "red"]

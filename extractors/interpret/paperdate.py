@@ -21,7 +21,7 @@ def find_paper_date(document: ReadDocument) -> Optional[dt.date]:
     kept apart (ReadDocument.metadata_date): it is when the file was made.
     """
     candidates: list[tuple[int, dt.date]] = []
-    for position, text in enumerate(_head_texts(document)):
+    for position, text in enumerate(head_texts(document)):
         for period in find_periods(text):
             if period.granularity == "day" and 1990 <= period.start.year <= 2100:
                 labelled = bool(_DATE_LABEL.search(text)) or len(text.split()) <= 6
@@ -31,7 +31,8 @@ def find_paper_date(document: ReadDocument) -> Optional[dt.date]:
     return None
 
 
-def _head_texts(document: ReadDocument) -> list[str]:
+def head_texts(document: ReadDocument) -> list[str]:
+    """The texts of a paper's opening blocks (a table's first rows too), each cut short."""
     texts: list[str] = []
     for block in document.blocks[:_HEAD_BLOCKS]:
         if isinstance(block, Paragraph):

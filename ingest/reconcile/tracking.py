@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from difflib import SequenceMatcher
 from typing import Optional
@@ -58,6 +58,27 @@ class _Item:
     def words(self) -> frozenset:
         return frozenset(_words(self.text))
 
+    @cached_property
+    def owner_names(self) -> frozenset:
+        """Each owner's last word (a surname, or a role's head): "Oli Newbould" and "Oliver Newbould" agree."""
+        return frozenset(_words(name)[-1] for name in (self.row.get("owners") or "").split("; ") if _words(name))
+
+
+def item_score(new: _Item, old: _Item) -> float:
+    """How alike two rows are as one item.
+
+    The whole row's text, or the action's alone where one version leaves the
+    recommendation out or rewords it; a ref, an owner or a deadline the two
+    still share adds a little (refs are often renumbered, leads change, dates slip).
+    """
+    text = similarity(new.text, old.text)
+    if new.action and old.action:
+        text = max(text, similarity(new.action, old.action))
+    deadline = new.row.get("deadline_date")
+    return (text + (0.1 if new.ref and new.ref == old.ref else 0.0)
+            + (0.1 if new.owner_names & old.owner_names else 0.0)
+            + (0.05 if deadline and deadline == old.row.get("deadline_date") else 0.0))
+
 
 def _overlap(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
@@ -98,7 +119,7 @@ def plan_score(new: _Plan, old: _Plan) -> tuple[float, dict]:
         "title": round(similarity(new.title, old.title), 3),
         "refs": round(refs, 3),
         "text": round(sum(texts) / len(texts), 3) if texts else 0.0,
-        "publisher": 1.0 if new.publisher and new.publisher == old.publisher else 0.0,
+        "publisher": round(similarity(new.publisher, old.publisher), 3),
     }
     score = sum(WEIGHTS[k] * v for k, v in evidence.items())
     return round(score, 3), evidence
@@ -107,13 +128,13 @@ def plan_score(new: _Plan, old: _Plan) -> tuple[float, dict]:
 def match_items(new: list[_Item], old: list[tuple[int, _Item]]) -> tuple[dict[int, tuple[int, float]], dict[int, int]]:
     """new row index -> (tracked item, score), one to one, best pairs first; and merged: old -> new index.
 
-    Text decides (refs are often renumbered); a ref that still matches adds a little.
+    Text decides (refs are often renumbered); see item_score.
     """
     pairs = []
     for i, n in enumerate(new):
         nearest = sorted(old, key=lambda pair: -_overlap(n.words, pair[1].words))[:_NEAREST]
         for tracked_id, o in nearest:
-            score = similarity(n.text, o.text) + (0.1 if n.ref and n.ref == o.ref else 0.0)
+            score = item_score(n, o)
             if score >= ITEM_THRESHOLD:
                 pairs.append((score, i, tracked_id))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -136,7 +157,7 @@ def _load_plans(db: sqlite_utils.Database, plan_ids: Optional[list[int]] = None)
     ids = {"ids": json.dumps(plan_ids or [])}
     plans: dict[int, _Plan] = {}
     for row in db.query(f"""select plans.id, plans.document_id, documents.path, plans.position, plans.title,
-                                  documents.title as publisher, documents.paper_date
+                                  documents.publisher, documents.paper_date
                            from plans join documents on documents.id = plans.document_id {only}""", ids):
         plans[row["id"]] = _Plan(row["id"], row["document_id"], row["path"], row["position"], row["title"] or "",
                                  row["publisher"] or "", row["paper_date"] or "")
@@ -230,7 +251,7 @@ def _load_tracked(db: sqlite_utils.Database) -> list[_Tracked]:
     tracked item's row in the latest version, in the order they were created."""
     tracked: dict[int, _Tracked] = {}
     for row in db.query("""select pv.tracked_plan_id, pv.plan_id, plans.document_id,
-                                  documents.path, plans.position, plans.title, documents.title as publisher,
+                                  documents.path, plans.position, plans.title, documents.publisher,
                                   documents.paper_date
                            from plan_versions pv
                            join plans on plans.id = pv.plan_id join documents on documents.id = plans.document_id
@@ -243,10 +264,16 @@ def _load_tracked(db: sqlite_utils.Database) -> list[_Tracked]:
         target.versions[-1] = latest[target.versions[-1].plan_id]
         target.title = target.versions[0].title  # as the rebuild keeps it: the first version's
     rows = {item.action_id: item for plan in latest.values() for item in plan.items}
+    # each item's recommendation as last printed, for a latest version that left it out (see _last_known)
+    recommendations = {r[0]: r[1] for r in db.execute("""select tracked_item_id, recommendation from progress_updates
+                                                         where recommendation is not null order by version""")}
     for row in db.query("""select u.tracked_item_id, u.tracked_plan_id, u.action_id, u.version
                            from progress_updates u join tracked_plans tp on tp.id = u.tracked_plan_id
                            and u.version = tp.versions order by u.tracked_item_id"""):
-        tracked[row["tracked_plan_id"]].items[row["tracked_item_id"]] = [(row["version"], rows[row["action_id"]])]
+        item = rows[row["action_id"]]
+        if not item.recommendation and recommendations.get(row["tracked_item_id"]):
+            item = replace(item, recommendation=recommendations[row["tracked_item_id"]])
+        tracked[row["tracked_plan_id"]].items[row["tracked_item_id"]] = [(row["version"], item)]
     return list(tracked.values())
 
 
@@ -270,14 +297,28 @@ def _track_plans(db: sqlite_utils.Database, plans: list[_Plan], manual: dict,
                    [version, plan.title or target.title, target.id])
 
 
+def _last_known(rows: list[tuple[int, _Item]]) -> _Item:
+    """A tracked item as last printed, with its recommendation from an earlier version when the
+    latest left it out (an update that prints only the actions): the next version is compared with this."""
+    latest = rows[-1][1]
+    if latest.recommendation:
+        return latest
+    earlier = next((item.recommendation for _, item in reversed(rows) if item.recommendation), None)
+    return replace(latest, recommendation=earlier) if earlier else latest
+
+
 def _track_items(db: sqlite_utils.Database, target: _Tracked, plan: _Plan, version: int) -> None:
-    latest = [(tid, rows[-1][1]) for tid, rows in target.items.items() if rows[-1][0] == version - 1]
-    matched, merged = match_items(plan.items, latest)
+    latest = {tid: _last_known(rows) for tid, rows in target.items.items() if rows[-1][0] == version - 1}
+    matched, merged = match_items(plan.items, list(latest.items()))
     for i, item in enumerate(plan.items):
         if i in matched:
             tracked_id, score = matched[i]
-            evidence = {"text": round(similarity(item.text, target.items[tracked_id][-1][1].text), 3),
-                        "same_ref": item.ref == target.items[tracked_id][-1][1].ref}
+            before = latest[tracked_id]
+            evidence = {"text": round(similarity(item.text, before.text), 3),
+                        "action": round(similarity(item.action, before.action), 3), "same_ref": item.ref == before.ref,
+                        "same_owner": bool(item.owner_names & before.owner_names),
+                        "same_deadline": bool(item.row.get("deadline_date"))
+                        and item.row.get("deadline_date") == before.row.get("deadline_date")}
         else:
             tracked_id = db["tracked_items"].insert({
                 "tracked_plan_id": target.id, "label": (item.action or item.recommendation or "")[:120],
