@@ -28,20 +28,21 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "agreed action", "action required", "action to be taken", "actions agreed",
         "management response", "actions to be taken", "planned action", "what",
         "action agreed", "action planned", "how we will do it", "what we will do", "activity", "task",
-        "we did", "we will", "what we did",
+        "we did", "we will", "what we did", "what will happen", "what will be done",
     ),
     "owner": (
         "responsibility", "responsible", "lead", "owner", "contact", "contacts",
         "responsible officer", "lead officer", "action owner", "by whom", "who",
         "responsible person", "accountable officer", "lead person", "lead director", "action by",
         "executive lead", "responsible lead", "lead responsibility", "responsible manager",
+        "led by", "who will lead", "who leads",
     ),
     "deadline": (
         "deadline", "timescale", "timescales", "by when", "target date", "due date",
         "date", "completion date", "timeframe", "time frame", "when", "target completion",
         "target completion date", "implementation date", "date due", "due", "due by", "revised deadline",
         "revised date", "revised target date", "original deadline", "original date",
-        "original target date", "timeline",
+        "original target date", "timeline", "target", "target quarter", "target month", "target year",
     ),
     "progress": (
         "progress", "progress and next steps", "update", "status", "progress update",

@@ -1,5 +1,5 @@
 """Column meaning from the cells where the header is silent or misleading, and heading rows."""
-from boardpapers.extractors.find.columns import refine_columns
+from boardpapers.extractors.find.columns import type_columns
 from boardpapers.extractors.find.tables import find_table_plans
 from boardpapers.schema.models import Cell, Row, Table
 
@@ -22,7 +22,7 @@ def test_a_status_column_of_colours_is_the_rating():
 
 
 def test_an_unnamed_column_of_dates_is_the_deadline_and_of_numbers_the_ref():
-    columns = refine_columns([None, "action", "owner", None],
+    columns = type_columns([None, "action", "owner", None],
                              _table(["1.1", "Fix.", "Estates", "March 2024"], ["1.2", "Paint.", "Estates", "Q3 2024/25"]).rows)
     assert columns == ["ref", "action", "owner", "deadline"]
 
@@ -106,6 +106,28 @@ def _column(*values):
 
 
 def test_numbers_in_turn_under_recommendation_are_the_refs_it_cites_but_priorities_are_not():
-    assert refine_columns(["recommendation", "action"], _column("1", "2", "3")) == ["ref", "action"]
-    assert refine_columns(["recommendation", "action"], _column("4.1", "4.2")) == ["ref", "action"]
-    assert refine_columns(["recommendation", "action"], _column("1", "3", "1", "2")) == [None, "action"]
+    assert type_columns(["recommendation", "action"], _column("1", "2", "3")) == ["ref", "action"]
+    assert type_columns(["recommendation", "action"], _column("4.1", "4.2")) == ["ref", "action"]
+    assert type_columns(["recommendation", "action"], _column("1", "3", "1", "2")) == [None, "action"]
+
+
+def test_cells_decide_against_a_misleading_header_and_years_stay_deadlines():
+    # "Target" over figures is a KPI's target, not a deadline; over years it is a deadline
+    assert type_columns(["action", "deadline"], _rows(("Cut waits", "18"), ("Hire staff", "12%"), ("Open ward", "£1.2m"))) \
+        == ["action", None]
+    assert type_columns(["action", "deadline"], _rows(("Cut waits", "2025"), ("Hire staff", "2026"), ("Open", "2025"))) \
+        == ["action", "deadline"]
+    # a code starting with a rating letter is a ref, and a phrase holding "a" is not a rating
+    assert type_columns(["ref", "recommendation", "action"],
+                        _rows(("R1", "Agree a plan", "Do it"), ("R2", "Agree a fee", "Pay it"))) \
+        == ["ref", "recommendation", "action"]
+
+
+def test_ratings_never_join_progress_when_a_rating_column_is_named():
+    typed = type_columns(["action", "progress", "rag"],
+                         _rows(("Fix roof", "Green", "Green"), ("Paint", "Amber", "Red"), ("Clean", "Red", "Red")))
+    assert typed == ["action", None, "rag"]
+
+
+def _rows(*rows):
+    return [Row(cells=[Cell(paragraphs=[c]) for c in r]) for r in rows]

@@ -1,12 +1,15 @@
-"""Column meaning from what the cells hold, where the header is silent or misleading.
+"""The column typer: each column's field from what its header means and what its cells hold.
 
-A header gives each column its first meaning (`headers.header_to_fields`); the
-cells under it then confirm or correct it with the interpret stage's own
-recognisers: a column of rating words is the rating whatever it is called; a
-column of dates with no header of its own is the deadline; a column of bare
-numbers is the ref; a column of High / Medium / Low is a priority, not the
-recommendation; a column of Accepted / Declined is a decision, read as progress
-only where the table has no progress column of its own.
+A header gives each column its first evidence (`headers.header_to_fields`); the
+cells under it add theirs through the interpret stage's own recognisers, each
+kind of evidence weighted for or against fields in one table (COLUMN_EVIDENCE):
+a column of rating words is the rating whatever it is called, and never
+progress; a column of dates with no header of its own is the deadline; a first
+column of numbers in turn is the ref; a column of High / Medium / Low is a
+priority, not the recommendation; a column of Accepted / Declined is a decision,
+read as progress only where no header names a progress column; counts and
+amounts are nobody and nothing to do.  `type_columns` takes the best
+consistent assignment over the table.
 """
 from __future__ import annotations
 
@@ -35,7 +38,11 @@ def _share(values: list[str], test) -> float:
 
 
 def is_rating(text: str) -> bool:
-    return len(text.split()) <= _SHORT_WORDS and parse_rag(text) is not None
+    """A cell that is a rating, opening with it ("Amber", "G", "Green - on track"), not a phrase
+    that holds a rating letter ("Agree a single") nor a code that starts with one ("R1")."""
+    words = text.split()
+    return 0 < len(words) <= _SHORT_WORDS and not any(ch.isdigit() for ch in text) \
+        and parse_rag(text) is not None and parse_rag(words[0]) is not None
 
 
 def is_date(text: str) -> bool:
@@ -57,34 +64,73 @@ def _fills(rows: list[Row], col: int) -> list[Optional[str]]:
             if not r.heading and col < len(r.cells) and r.cells[col].is_empty]
 
 
-def refine_columns(columns: list[Optional[str]], rows: list[Row]) -> list[Optional[str]]:
-    """The header's fields, corrected by the cells of the rows under it."""
-    out = list(columns)
-    for col, field in enumerate(columns):
-        values = _values(rows, col)
-        fills = _fills(rows, col)
-        if field in ("progress", "outcome", None) and "rag" not in columns and fills \
-                and sum(1 for f in fills if f) >= MOST * (len(fills) + len(values)):
-            out[col] = "rag"  # a column of coloured cells with nothing written in them
-            continue
-        if not values:
-            continue
-        if field in ("progress", "outcome", None) and _share(values, is_rating) >= MOST and "rag" not in columns:
-            out[col] = "rag"
-        elif field == "recommendation" and col == 0 and "ref" not in columns and _numbers_in_turn(values):
-            out[col] = "ref"  # 1, 2, 3 under "Recommendation": the recommendations cited by number
-        elif field == "recommendation" and _share(values, _in(PRIORITY_VALUES)) >= MOST:
-            out[col] = None
-        elif field in ("progress", "action", None) and _share(values, _in(DECISION_VALUES)) >= MOST:
-            others = [f for i, f in enumerate(columns) if i != col]
-            out[col] = None if "progress" in others else "progress"
-        elif field is None and "deadline" not in columns and _share(values, is_date) >= MOST:
-            out[col] = "deadline"
-        elif field is None and col == 0 and "ref" not in columns and _share(values, is_ref) >= MOST:
-            out[col] = "ref"
-        elif field in ("owner", "action", "recommendation") and _share(values, is_figure) >= MOST:
-            out[col] = None  # counts and amounts: a table of figures, not who or what
-    return out
+# What each kind of evidence says of a column's field.  A column's score for a field is the sum,
+# over the evidence it shows, of weight x strength: strength 1 for the field its header names,
+# and for what its cells hold the share of its filled cells that hold it (counted once a clear
+# majority, MOST, do).  A header is evidence of weight 1, so cells outweigh it only where they
+# speak with one voice and the table below says so.
+HEADER_WEIGHT = 1.0
+COLUMN_EVIDENCE: dict[str, dict[str, float]] = {
+    "ratings": {"rag": 2.0, "progress": -2.0, "outcome": -2.0},   # Red / Amber / Green / Complete
+    "colours": {"rag": 2.0, "progress": -2.0, "outcome": -2.0},   # empty cells shaded in a rating
+    "refs_in_turn": {"ref": 2.0, "recommendation": -2.0},          # 1, 2, 3 or 4.1, 4.2 (first column)
+    "codes": {"ref": 0.9},                                         # W1, CRR0012 (first column)
+    "dates": {"deadline": 0.9},                                    # a column of dates
+    "priorities": {"recommendation": -2.0, "action": -2.0},        # High / Medium / Low, 1 / 3 / 1
+    "decisions": {"progress": 1.5, "action": -2.0},                # Accepted / Partly agreed / Declined
+    "figures": {"owner": -2.0, "action": -2.0, "recommendation": -2.0, "deadline": -2.0},  # 484 565, 12%, £1.2m
+}
+
+
+def column_evidence(rows: list[Row], col: int) -> dict[str, float]:
+    """What the cells of one column show: evidence -> strength (the share of cells showing it)."""
+    values, fills = _values(rows, col), _fills(rows, col)
+    found: dict[str, float] = {}
+    coloured = sum(1 for f in fills if f) / (len(fills) + len(values)) if fills else 0.0
+    if coloured >= MOST:
+        found["colours"] = coloured
+    if not values:
+        return found
+    shares = {"ratings": _share(values, is_rating), "dates": _share(values, is_date),
+              "priorities": _share(values, _in(PRIORITY_VALUES)), "decisions": _share(values, _in(DECISION_VALUES)),
+              "figures": _share(values, lambda v: is_figure(v) and not is_date(v))}  # "2025" is a year
+    if col == 0:
+        shares["refs_in_turn"] = 1.0 if _numbers_in_turn(values) else 0.0
+        if shares["priorities"] < MOST:  # 1, 3, 1, 2 under "Recommendation": priorities, not refs
+            shares["codes"] = _share(values, is_ref)
+    found.update({kind: share for kind, share in shares.items() if share >= MOST})
+    return found
+
+
+def field_scores(header_field: Optional[str], evidence: dict[str, float]) -> dict[str, float]:
+    """A column's score for each field, from its header and its cells (COLUMN_EVIDENCE)."""
+    scores: dict[str, float] = {header_field: HEADER_WEIGHT} if header_field else {}
+    for kind, strength in evidence.items():
+        for field, weight in COLUMN_EVIDENCE[kind].items():
+            scores[field] = scores.get(field, 0.0) + weight * strength
+    return scores
+
+
+def type_columns(header_fields: list[Optional[str]], rows: list[Row]) -> list[Optional[str]]:
+    """Each column's field, from what its header means and what the cells under it hold.
+
+    Each column takes the field it scores best (nothing, when no field scores above
+    zero).  Cells never give a column a field another column's header names: that
+    column keeps its header's field, if it still scores above zero, or reads as nothing.
+    """
+    best: list[Optional[str]] = []
+    for col, header_field in enumerate(header_fields):
+        scores = field_scores(header_field, column_evidence(rows, col))
+        top = max(scores.items(), key=lambda kv: (kv[1], kv[0] == header_field), default=(None, 0.0))
+        best.append(top[0] if top[1] > 0 else None)
+    named = set(header_fields)
+    typed = []
+    for col, (field, header_field) in enumerate(zip(best, header_fields)):
+        if field is not None and field != header_field and field in named:
+            scores = field_scores(header_field, column_evidence(rows, col))
+            field = header_field if header_field and scores.get(header_field, 0.0) > 0 else None
+        typed.append(field)
+    return typed
 
 
 def _numbers_in_turn(values: list[str]) -> bool:

@@ -15,7 +15,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse, ends_sentence, starts_lowercase
 from boardpapers.extractors.find.action_column import action_column
-from boardpapers.extractors.find.columns import columns_from_cells, refine_columns
+from boardpapers.extractors.find.columns import columns_from_cells, type_columns
 from boardpapers.extractors.find.headers import (
     header_to_fields, label_field, is_original_deadline, is_plan_header, is_revised_deadline,
 )
@@ -471,7 +471,7 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
         columns = headers[index]
         if columns:
             below = next((j for j in range(index + 1, len(headers)) if headers[j]), len(headers))
-            columns = refine_columns(columns, table.rows[index + 1:below])
+            columns = type_columns(columns, table.rows[index + 1:below])
             if not is_plan_header(set(columns) - {None}):
                 columns = None
         if row.repeated and not columns:
