@@ -543,7 +543,7 @@ MINUTE_ITEMS = [
     Item("4.2", None, "PS to circulate the revised terms of reference by 30 June 2023.", "PS", ["PS"],
          "30 June 2023", "2023-06-30", "date"),
     Item("5.1", None, "Director of Estates to bring a costed plan for the car park to the next meeting.",
-         "Director of Estates", ["Director of Estates"], "next meeting", None, "relative"),
+         "Director of Estates", ["Director of Estates"], "to the next meeting", None, "relative"),
     Item("6.3", None, "JW / AO to review the risk register in July.", "JW / AO", ["JW", "AO"], "July",
          "2023-07-31", "date"),
     Item("6.3", None, "CFO to publish the savings plan on the website.", "CFO", ["CFO"]),

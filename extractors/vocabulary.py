@@ -22,6 +22,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "aim", "goal", "risk", "weakness", "standard", "relevant item", "agenda item",
         "measure", "measures",  # bare, the intervention a plan lists ("Success measure" is the outcome)
         "you said", "what you said", "what you told us", "what we heard",  # "You said, we did" plans
+        "what needs to change", "what needs to improve", "what we found", "what the review found",
     ),
     "action": (
         "action", "action proposed", "proposed action", "management action",

@@ -235,7 +235,7 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     records = find_records(blocks, document.name)
     plans += records
     if not records:  # the rated-section shapes are labelled records of their own kind
-        labelled, used = find_labelled_records(blocks, document.name)
+        labelled, used = find_labelled_records(blocks, document.name, document.paper_date)
         plans += labelled
         blocks = [b for i, b in enumerate(blocks) if i not in used]
     plans += find_minute_actions(blocks, document.name, document.paper_date)

@@ -131,3 +131,10 @@ def test_ratings_never_join_progress_when_a_rating_column_is_named():
 
 def _rows(*rows):
     return [Row(cells=[Cell(paragraphs=[c]) for c in r]) for r in rows]
+
+
+def test_a_lifecycle_heading_ends_the_theme_above_it():
+    table = _table(["Ref", "Action", "Lead", "RAG"], ["Open actions", "", "", ""], ["Storage", "", "", ""],
+                   ["S1", "Check fridges.", "Pharmacist", "A"], ["Closed", "", "", ""],
+                   ["S0", "Lock the store.", "Site Manager", "B"], headings=(1, 2, 4))
+    assert [(i[0], i[1]) for i in _items(table)] == [("S1", "Storage"), ("S0", None)]

@@ -37,3 +37,13 @@ def test_wrapped_cells_join_their_row_and_a_lone_first_cell_is_a_heading():
 def test_prose_with_double_spaces_is_left_alone():
     prose = ["The board met.  It agreed the plan.", "Members asked  for a report.", "Nothing else."]
     assert [l.text for l in fixed_width_to_tabs(prose)] == prose
+
+
+def test_a_column_a_space_out_of_line_on_one_row_still_parts_from_its_neighbour():
+    lines = ["Item   Action                 Owner       By          Update",
+             "1      Map the school routes  Sgt Rowe    July 2024   Mapping started",
+             "2      Fund the lighting      Highways    Autumn      Bid submitted",
+             "3      Run an amnesty          PC Adeyemi  31/08/2024  Bins ordered"]  # typed one space over
+    rows = [line.text.split("\t") for line in fixed_width_to_tabs(lines)]
+    assert rows[0] == ["Item", "Action", "Owner", "By", "Update"]
+    assert rows[3] == ["3", "Run an amnesty", "PC Adeyemi", "31/08/2024", "Bins ordered"]

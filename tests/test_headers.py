@@ -82,3 +82,13 @@ def test_label_field_by_head_word(printed, field):
 ])
 def test_tables_of_risks_and_figures_are_not_plans(row):
     assert header_to_fields(row) is None
+
+
+def test_of_two_columns_read_as_the_action_the_left_is_what_it_answers():
+    from boardpapers.extractors.find.headers import header_to_fields
+
+    assert header_to_fields(["No.", "Problem to solve", "Steps agreed by managers", "Who?", "By when"]) == [
+        "ref", "recommendation", "action", "owner", "deadline"]
+    # a column headed "Action" keeps the action; a real recommendation column is left alone
+    assert header_to_fields(["Task", "Action", "Lead"]) == ["action", "action", "owner"]
+    assert header_to_fields(["Recommendation", "Activity", "Task", "Lead"])[0] == "recommendation"

@@ -106,3 +106,14 @@ Deadline: May 2024
     items = document_records(extract_document(text, "minutes.txt"))
     assert [(i["ref"], i["owners"], i["deadline"]) for i in items] == [
         ("24/032", ["Director of Nursing"], "2024-04-30"), ("24/033", ["Director of Finance"], "2024-05-31")]
+
+
+def test_an_email_subject_is_no_recommendation_and_a_title_s_code_is_the_ref():
+    email = ("From: Clerk\nSubject: Actions from the panel, 3 October 2024\n\n"
+             "ACTION 24/31: Circulate the fees schedule.\nOwner: Finance Manager\nDue: 17 October 2024\n")
+    (item,) = document_records(extract_document(email.encode(), "actions.txt"))
+    assert (item["ref"], item["recommendation"]) == ("24/31", None)
+    listed = ("# Actions\n\n- **Q1. Publish the ulcer audit.**\n  - Owner: Deputy Chief Nurse\n  - Due: February 2025\n"
+              "- **Q2. Agree a falls policy.**\n  - Owner: Chief Nurse\n  - Due: March 2025\n")
+    assert [(i[0], i[1]) for i in _items(listed.encode(), "actions.md")] == [
+        ("Q1", "Publish the ulcer audit."), ("Q2", "Agree a falls policy.")]

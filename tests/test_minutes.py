@@ -13,7 +13,7 @@ def test_inline_actions_with_owner_and_deadline():
     assert actions("4.2 Terms agreed. ACTION: PS to circulate the terms by 30 June 2023.") == [
         ("4.2", "PS to circulate the terms by 30 June 2023.", "PS", "by 30 June 2023")]  # the whole anchored phrase
     assert actions("Action: Director of Estates to report to the next meeting.") == [
-        (None, "Director of Estates to report to the next meeting.", "Director of Estates", "next meeting")]
+        (None, "Director of Estates to report to the next meeting.", "Director of Estates", "to the next meeting")]
 
 
 def test_two_actions_in_one_minute():
@@ -45,7 +45,21 @@ def test_minute_numbers_passive_subjects_and_anchored_deadlines():
 
     items = document_records(extract_document(MINUTES, "minutes.txt"))
     assert [(i["ref"], i["owners"], i["deadline_text"], i["deadline"]) for i in items] == [
-        ("24/118", [], "May", "2024-05-31"),  # "A briefing note … to be provided": nobody is named
+        ("24/118", [], "for the May meeting", "2024-05-31"),  # "A briefing note … to be provided": nobody is named
         ("24/118", ["JB", "KL"], "by the end of Q2", "2023-09-30"),
         ("24/119", ["PS"], "by Tuesday 4 April", "2024-04-04"),
     ]
+
+
+def test_the_deadline_is_the_whole_anchored_phrase():
+    import datetime as dt
+
+    from boardpapers.extractors.interpret.dates import deadline_in_sentence
+
+    paper = dt.date(2025, 3, 4)
+    phrases = {"JM and RP to meet the society before the next meeting.": "before the next meeting",
+               "Treasurer to report back for the May meeting.": "for the May meeting",
+               "Clerk to write to the owner by Tuesday 4 April.": "by Tuesday 4 April",
+               "AB to circulate the policy by the end of Q2.": "by the end of Q2"}
+    for sentence, phrase in phrases.items():
+        assert deadline_in_sentence(sentence, paper) == phrase, sentence

@@ -117,6 +117,22 @@ def _one_column_each(fields: list[Optional[str]], cells: list[str]) -> list[Opti
             for i in columns:
                 if i != own[0]:
                     out[i] = None
+    return _left_action_answers(out, cells)
+
+
+def _left_action_answers(fields: list[Optional[str]], cells: list[str]) -> list[Optional[str]]:
+    """Two columns that both read as the action, neither headed "Action" and no recommendation
+    column beside them ("What needs to change" | "Steps agreed"): the left one is what the
+    action answers, the recommendation.  (Not a header word broken over two cells.)"""
+    columns = [i for i, f in enumerate(fields) if f == "action"]
+    if len(columns) != 2 or "recommendation" in fields:
+        return fields
+    if any(normalise_label(cells[i]).startswith("action") for i in columns):
+        return fields
+    if any(label_field(cells[i]) != "action" for i in columns):  # read as one word only when joined
+        return fields
+    out = list(fields)
+    out[columns[0]] = "recommendation"
     return out
 
 

@@ -14,6 +14,7 @@ how it stands (an owner, a deadline, progress or a rating).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -21,7 +22,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
 from boardpapers.extractors.interpret.dates import deadline_in_sentence
-from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, ref_cell, split_leading_ref
+from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, ref_cell, split_code_prefix, split_leading_ref
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
 
 _LABEL_AT_START = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()/&' ]{0,40}?)(?:\s+(?P<ref>[A-Z]{0,4}\s?\d[\w./-]{0,12}))?"
@@ -32,7 +33,9 @@ _ABOUT = {"action", "recommendation"}
 _FOLLOWED = {"owner", "deadline", "progress", "rag"}
 _TITLE_WORDS = 16
 # Labels a paper's own details use ("Date: 8 May 2014", "Title: …"): in a record they name nothing.
-_METADATA_LABELS = frozenset({"date", "title", "no", "number", "version", "id"})
+# So do an e-mail's headers ("Subject: Actions from the panel").
+_METADATA_LABELS = frozenset({"date", "title", "no", "number", "version", "id", "subject", "from", "to", "cc",
+                              "sent", "re"})
 _FIELDS = ("ref", "recommendation", "action", "owner", "deadline", "progress", "outcome", "rag")
 
 
@@ -125,7 +128,7 @@ def _labelled_lines(blocks: list[Block]):
     """(block index, pairs or None, text, is_table_row, table index) for each line of the blocks."""
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            alone = _label_alone(block.text)
+            alone = None if block.heading else _label_alone(block.text)  # "# Actions" heads a list
             pairs = inline_pairs(block.text) or ([(alone, None, "")] if alone else None)
             yield index, pairs, block.text, None
         elif isinstance(block, Table):
@@ -156,8 +159,19 @@ def _is_title(text: str) -> bool:
     return 0 < len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith(":") and label_field(text) is None
 
 
-def find_labelled_records(blocks: list[Block], document: str) -> tuple[list[PlanDraft], set[int]]:
-    """Plans of labelled records among the blocks, and the indexes of the blocks they used."""
+def _title_ref(title: str) -> tuple[Optional[str], str]:
+    """A record's title with the number or code it opens with taken out as its ref
+    ("Q1. Publish the audit." -> "Q1", "Publish the audit.")."""
+    ref, rest = split_leading_ref(title)
+    if ref is None:
+        ref, rest = split_code_prefix(title)
+    return ref, rest or title
+
+
+def find_labelled_records(blocks: list[Block], document: str, paper_date: Optional[dt.date] = None,
+                          ) -> tuple[list[PlanDraft], set[int]]:
+    """Plans of labelled records among the blocks, and the indexes of the blocks they used.
+    The paper's date lets a deadline the action's own sentence names ("by Tuesday 4 April") be found."""
     records: list[_Record] = []
     current: Optional[_Record] = None
     previous_text: Optional[tuple[int, str]] = None
@@ -191,7 +205,10 @@ def find_labelled_records(blocks: list[Block], document: str) -> tuple[list[Plan
                 table_of_current = table
                 if previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]) \
                         and name not in _ABOUT:
-                    current.put("action", previous_text[1])
+                    code, title = _title_ref(previous_text[1])
+                    current.put("action", title)
+                    if code:
+                        current.fields["ref"] = code
                     current.titled = True
                     current.blocks.append(previous_text[0])
             if (ref or minute) and "ref" not in current.fields:
@@ -207,7 +224,7 @@ def find_labelled_records(blocks: list[Block], document: str) -> tuple[list[Plan
         return [], set()
     for r in items:  # no deadline label: the date or event the action itself names
         if "deadline" not in r.fields and r.fields.get("action"):
-            r.fields["deadline"] = deadline_in_sentence(r.fields["action"])
+            r.fields["deadline"] = deadline_in_sentence(r.fields["action"], paper_date)
     raw = [RawItem(**{k: r.fields.get(k) or None for k in _FIELDS},
                    provenance=Provenance(document=document, page=r.page, line=r.line)) for r in items]
     used = {i for r in items for i in r.blocks}

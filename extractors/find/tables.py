@@ -150,9 +150,14 @@ class PlanAssembler:
 
     def take_heading(self, row: Row) -> None:
         """A full-width row: in a table with no recommendation column, the theme of the rows
-        below ("Storage and handling"), unless it only groups them by where they stand."""
+        below ("Storage and handling"), unless it only groups them by where they stand ("Closed"),
+        which ends the theme above it: the rows below it were grouped by their standing instead."""
         text = collapse(" ".join(c.text for c in row.cells if not c.is_empty))
-        if "recommendation" in self.columns or not text or is_lifecycle_heading(text):
+        if "recommendation" in self.columns or not text:
+            return
+        if is_lifecycle_heading(text):
+            if self.theme is not None and self.groups and self.groups[-1].items:
+                self.theme = None
             return
         self.theme = text
         self.groups.append(_Group(ref=None, recommendation=text, page=row.page, last_page=row.page, line=row.line,

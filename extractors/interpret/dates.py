@@ -341,6 +341,7 @@ _DUE_ANCHOR = re.compile(r"\b(?:(?P<keep>by|before|no later than|not later than)
                          r"(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?$", re.I)
 _DUE_YEAR = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:19|20)\d{2}\b|\bby\s+(?:19|20)\d{2}\b", re.I)
 _ANCHOR_REACH = 30  # characters before a date in which its anchor must stand
+_MEETING_AFTER = re.compile(r"\s+(?:board\s+|committee\s+|cabinet\s+|panel\s+)?meeting\b", re.I)
 _REVISED_TO_YEAR_END = re.compile(r"\b(?:revised|extended|moved|put back)\s+to\s+(?P<phrase>(?:the\s+)?end\s+of\s+"
                                   r"(?:the\s+|this\s+)?(?:financial|fiscal)\s+year)", re.I)
 
@@ -377,11 +378,26 @@ def deadline_in_sentence(text: Optional[str], paper_date: Optional[dt.date] = No
     dated = [p for p in sentence_periods(text, paper_date) if p.granularity != "year"]
     if dated:
         a, b = dated[-1].span
+        meeting = _MEETING_AFTER.match(text, b)
+        if meeting:  # "for the May meeting": the meeting held then
+            return _with_anchor(text, a, meeting.end())
         return text[a:b]
     low = text.casefold()
     for status in ("relative", "tba"):
         for phrase in DEADLINE_STATUS_WORDS[status]:
             if len(phrase) > 6 and phrase in low:
                 start = low.index(phrase)
-                return text[start: start + len(phrase)]
+                return _with_anchor(text, start, start + len(phrase))
     return None
+
+
+# The words that tie an event to a deadline: "*before the* next meeting", "*for the* May meeting".
+_EVENT_ANCHOR = re.compile(r"\b(?:by|before|for|at|to|until|ahead of|in time for)\s+(?:the\s+)?$", re.I)
+
+
+def _with_anchor(text: str, start: int, end: int) -> str:
+    """An event phrase with the words before it that make it a deadline ("before the next meeting")."""
+    anchor = _EVENT_ANCHOR.search(text[max(0, start - _ANCHOR_REACH):start])
+    if anchor:
+        start = max(0, start - _ANCHOR_REACH) + anchor.start()
+    return text[start:end]

@@ -40,19 +40,33 @@ def _is_wide(line: str) -> bool:
 
 
 def column_starts(wide: list[str]) -> list[int]:
-    """Where each column starts: after every run of positions blank on all the wide lines."""
+    """Where each column starts: after every run of positions that lie in a gap of two or more
+    spaces on all the wide lines.  Each line needs its own gap there, not the same two blank
+    positions: a hand-typed column a space out of line on one row still parts from its neighbour."""
     width = max(len(line) for line in wide)
-    padded = [line.ljust(width) for line in wide]
-    blank = [all(line[i] == " " for line in padded) for i in range(width)]
+    in_gap = [_gap_positions(line, width) for line in wide]
+    gutter = [all(line[i] for line in in_gap) for i in range(width)]
     starts, run = [], _MIN_GUTTER  # the left margin counts as a gutter
-    for i, is_blank in enumerate(blank):
-        if is_blank:
+    for i, is_gutter in enumerate(gutter):
+        if is_gutter:
             run += 1
         else:
-            if run >= _MIN_GUTTER:
+            if run >= 1 and (starts or run >= _MIN_GUTTER):
                 starts.append(i)
             run = 0
     return starts
+
+
+def _gap_positions(line: str, width: int) -> list[bool]:
+    """For each position up to width: is it inside a run of two or more spaces, in the line's
+    indentation, or past its end?"""
+    marks = [False] * len(line) + [True] * (width - len(line))
+    for i in range(len(line) - len(line.lstrip(" "))):
+        marks[i] = True
+    for gap in re.finditer(r" {%d,}" % _MIN_GUTTER, line):
+        for i in range(gap.start(), gap.end()):
+            marks[i] = True
+    return marks
 
 
 def cut(line: str, starts: list[int]) -> list[str]:
