@@ -23,13 +23,15 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "measure", "measures",  # bare, the intervention a plan lists ("Success measure" is the outcome)
         "you said", "what you said", "what you told us", "what we heard",  # "You said, we did" plans
         "what needs to change", "what needs to improve", "what we found", "what the review found",
+        "learning point", "learning points", "learning", "lesson", "lessons", "lesson learned", "lessons learned",
     ),
     "action": (
         "action", "action proposed", "proposed action", "management action",
         "agreed action", "action required", "action to be taken", "actions agreed",
         "management response", "actions to be taken", "planned action", "what",
         "action agreed", "action planned", "how we will do it", "what we will do", "activity", "task",
-        "we did", "we will", "what we did", "what will happen", "what will be done",
+        "we did", "we will", "what we did", "what will happen", "what will be done", "action point",
+        "action points",
     ),
     "owner": (
         "responsibility", "responsible", "lead", "owner", "contact", "contacts",

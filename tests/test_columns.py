@@ -138,3 +138,9 @@ def test_a_lifecycle_heading_ends_the_theme_above_it():
                    ["S1", "Check fridges.", "Pharmacist", "A"], ["Closed", "", "", ""],
                    ["S0", "Lock the store.", "Site Manager", "B"], headings=(1, 2, 4))
     assert [(i[0], i[1]) for i in _items(table)] == [("S1", "Storage"), ("S0", None)]
+
+
+def test_a_header_we_do_not_read_keeps_its_dates_from_being_the_deadline():
+    rows = _rows(("Fix the roof.", "12/03/2025"), ("Paint the hall.", "14/03/2025"), ("Clean.", "02/04/2025"))
+    assert type_columns(["action", None], rows, ["Action", "Date raised"]) == ["action", None]
+    assert type_columns(["action", None], rows, ["Action", ""]) == ["action", "deadline"]

@@ -117,3 +117,14 @@ def test_an_email_subject_is_no_recommendation_and_a_title_s_code_is_the_ref():
               "- **Q2. Agree a falls policy.**\n  - Owner: Chief Nurse\n  - Due: March 2025\n")
     assert [(i[0], i[1]) for i in _items(listed.encode(), "actions.md")] == [
         ("Q1", "Publish the ulcer audit."), ("Q2", "Agree a falls policy.")]
+
+
+def test_a_rating_under_a_status_label_or_alone_in_a_card_is_the_rating():
+    record = ("Garside Council\n\nReference: AUD-07\nAgreed action: Reconcile the rents ledger.\n"
+              "Officer responsible: Rents Manager\nLatest position: Two done.\nStatus: Amber\n")
+    (item,) = _items(record.encode(), "actions.txt")
+    assert item[4:] == ("Two done.", "amber")
+    card = ("<html><body><article><h3>C-01 Switch the fleet to electric vans</h3><p>Lead: Fleet Manager</p>"
+            "<p>Due: March 2027</p><p><span class='badge'>Amber</span></p></article></body></html>")
+    (item,) = _items(card.encode(), "cards.html")
+    assert (item[0], item[1], item[5]) == ("C-01", "Switch the fleet to electric vans", "amber")

@@ -17,6 +17,7 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.find.headers import is_unmapped_header
 from boardpapers.extractors.interpret.dates import parse_deadline
 from boardpapers.extractors.interpret.rag import fill_rating, parse_rag
 from boardpapers.extractors.interpret.refs import next_ref, ref_cell
@@ -102,6 +103,9 @@ def column_evidence(rows: list[Row], col: int) -> dict[str, float]:
     return found
 
 
+NOTHING = "nothing"  # the field of a column a header names as one we do not read ("Date raised")
+
+
 def field_scores(header_field: Optional[str], evidence: dict[str, float]) -> dict[str, float]:
     """A column's score for each field, from its header and its cells (COLUMN_EVIDENCE)."""
     scores: dict[str, float] = {header_field: HEADER_WEIGHT} if header_field else {}
@@ -111,18 +115,24 @@ def field_scores(header_field: Optional[str], evidence: dict[str, float]) -> dic
     return scores
 
 
-def type_columns(header_fields: list[Optional[str]], rows: list[Row]) -> list[Optional[str]]:
+def type_columns(header_fields: list[Optional[str]], rows: list[Row],
+                 header_cells: Optional[list[str]] = None) -> list[Optional[str]]:
     """Each column's field, from what its header means and what the cells under it hold.
 
     Each column takes the field it scores best (nothing, when no field scores above
-    zero).  Cells never give a column a field another column's header names: that
-    column keeps its header's field, if it still scores above zero, or reads as nothing.
+    zero).  A header that names a column we do not read ("Date raised", "Risk score")
+    is evidence for nothing, as strong as any header.  Cells never give a column a field
+    another column's header names: that column keeps its header's field, if it still
+    scores above zero, or reads as nothing.
     """
+    cells = header_cells or [""] * len(header_fields)
     best: list[Optional[str]] = []
     for col, header_field in enumerate(header_fields):
         scores = field_scores(header_field, column_evidence(rows, col))
+        if header_field is None and col < len(cells) and is_unmapped_header(cells[col]):
+            scores[NOTHING] = HEADER_WEIGHT
         top = max(scores.items(), key=lambda kv: (kv[1], kv[0] == header_field), default=(None, 0.0))
-        best.append(top[0] if top[1] > 0 else None)
+        best.append(top[0] if top[1] > 0 and top[0] != NOTHING else None)
     named = set(header_fields)
     typed = []
     for col, (field, header_field) in enumerate(zip(best, header_fields)):

@@ -52,6 +52,11 @@ def label_field(text: str) -> Optional[str]:
     return head_field(unbracketed or words)
 
 
+def is_unmapped_header(text: str) -> bool:
+    """A header of a column we know and do not read ("Date raised", "Risk score", "Priority")."""
+    return normalise_label(text) in _UNMAPPED
+
+
 _SENTENCE_MARKS = re.compile(r"[.;,!•‘’“”\"]\s*\S")  # punctuation with more text after it
 _PROSE_WORDS = frozenset({"i", "we", "you", "they", "it", "he", "she", "the", "a", "an", "these", "those",
                           "is", "are", "was", "were", "be", "will", "should", "can"})

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.find.columns import is_rating
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
 from boardpapers.extractors.interpret.dates import deadline_in_sentence
 from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, ref_cell, split_code_prefix, split_leading_ref
@@ -186,6 +187,10 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                 minute, current = heading.group("ref"), None  # a new minute: its actions follow
                 previous_text = None
                 continue
+            if current is not None and "rag" not in current.fields and is_rating(text):
+                current.put("rag", text)  # a card's rating badge, printed without a label
+                current.blocks.append(index)
+                continue
             if current is not None and table is None and current.last and \
                     (current.pending or len(text.split()) > _TITLE_WORDS):
                 current.put(current.last, text)  # a label's value below it, or prose carrying on the value
@@ -213,6 +218,8 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                     current.blocks.append(previous_text[0])
             if (ref or minute) and "ref" not in current.fields:
                 current.fields["ref"] = ref or minute
+            if name in ("progress", "outcome") and is_rating(value) and "rag" not in current.fields:
+                name = "rag"  # "Status: Amber": a rating, whatever its label (as in a table's column)
             if value:
                 current.put(name, value)
             else:

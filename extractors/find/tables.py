@@ -476,7 +476,7 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
         columns = headers[index]
         if columns:
             below = next((j for j in range(index + 1, len(headers)) if headers[j]), len(headers))
-            columns = type_columns(columns, table.rows[index + 1:below])
+            columns = type_columns(columns, table.rows[index + 1:below], header)
             if not is_plan_header(set(columns) - {None}):
                 columns = None
         if row.repeated and not columns:

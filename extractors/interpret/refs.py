@@ -123,7 +123,7 @@ def fill_ref_gaps(refs: list[Optional[str]]) -> list[Optional[str]]:
 
 
 # A code that opens a recommendation or action cell: "W1", "K3", "M1.2", "CRR0012:", "TB 24/107".
-_CODE_PREFIX = re.compile(r"^\s*(?P<ref>[A-Z]{1,4}\s?\d{1,4}(?:[./]\d{1,4})*(?:\([a-z]\))?)\s*[:.)–-]?\s+(?=[A-Z(“\"‘])")
+_CODE_PREFIX = re.compile(r"^\s*(?P<ref>[A-Z]{1,4}[\s-]?\d{1,4}(?:[./]\d{1,4})*(?:\([a-z]\))?)\s*[:.)–-]?\s+(?=[A-Z(“\"‘])")
 
 
 def split_code_prefix(text: str) -> tuple[Optional[str], str]:
