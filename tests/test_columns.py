@@ -144,3 +144,9 @@ def test_a_header_we_do_not_read_keeps_its_dates_from_being_the_deadline():
     rows = _rows(("Fix the roof.", "12/03/2025"), ("Paint the hall.", "14/03/2025"), ("Clean.", "02/04/2025"))
     assert type_columns(["action", None], rows, ["Action", "Date raised"]) == ["action", None]
     assert type_columns(["action", None], rows, ["Action", ""]) == ["action", "deadline"]
+
+
+def test_a_heading_row_with_no_rows_under_it_names_no_item():
+    table = _table(["Ref", "Action", "Lead"], ["1", "Fix the roof.", "Estates"], ["Signed off by", "", ""],
+                   headings=(2,))
+    assert [(i[0], i[2]) for i in _items(table)] == [("1", "Fix the roof.")]

@@ -63,3 +63,15 @@ def test_the_deadline_is_the_whole_anchored_phrase():
                "AB to circulate the policy by the end of Q2.": "by the end of Q2"}
     for sentence, phrase in phrases.items():
         assert deadline_in_sentence(sentence, paper) == phrase, sentence
+
+
+def test_an_action_label_over_a_report_of_the_past_is_no_action():
+    import datetime as dt
+
+    from boardpapers.extractors.find.minutes import reports_the_past
+
+    paper = dt.date(2021, 5, 1)
+    assert reports_the_past("In February 2019 the city banned junk food adverts on buses.", paper)
+    assert not reports_the_past("In June 2021 the board will review the ban.", paper)  # after the paper: a plan
+    assert not reports_the_past("JB to report in February 2019.", paper)  # the date is no opener
+    assert actions("Action: In February 2019 the city banned junk food adverts on buses.") == []

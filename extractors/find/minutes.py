@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
-from boardpapers.extractors.interpret.dates import deadline_in_sentence
+from boardpapers.extractors.interpret.dates import deadline_in_sentence, sentence_periods
 from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, split_leading_ref
 from boardpapers.extractors.vocabulary import MINUTE_ACTION_LABELS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
@@ -44,6 +44,20 @@ def _owner(action: str) -> Optional[str]:
     return owner
 
 
+_PAST_OPENER = re.compile(r"^(?:in|during|since|on|over|throughout)\s+", re.I)
+
+
+def reports_the_past(action: str, paper_date) -> bool:
+    """An "Action:" paragraph that opens by dating itself before the paper ("In February 2019
+    Transport for London implemented a ban …") reports what was done: an example, not an action."""
+    opener = _PAST_OPENER.match(action)
+    if not opener or paper_date is None:
+        return False
+    periods = sentence_periods(action[:opener.end() + 30], paper_date)
+    first = periods[0] if periods else None
+    return first is not None and first.span[0] == opener.end() and first.end is not None and first.end < paper_date
+
+
 def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> list[PlanDraft]:
     """One plan of every labelled action in the paper's paragraphs, or none."""
     items: list[RawItem] = []
@@ -61,7 +75,7 @@ def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> 
         ref = ref or minute
         for (_, end), following in zip(labels, labels[1:] + [(len(block.text), 0)]):
             action = collapse(block.text[end: following[0]])
-            if len(action.split()) < 2:
+            if len(action.split()) < 2 or reports_the_past(action, paper_date):
                 continue
             items.append(RawItem(
                 ref=ref, action=action, owner=_owner(action), deadline=deadline_in_sentence(action, paper_date),

@@ -46,6 +46,7 @@ class _Group:
     row: Optional[int] = None  # the first row's index in the table
     bbox: Optional[tuple[float, float, float, float]] = None
     item_rows: list[tuple[Optional[int], Optional[tuple]]] = field(default_factory=list)  # each item's (row, box)
+    theme: bool = False  # a heading row's theme: an item only through the rows under it
 
     def note_rows(self, row: Row) -> None:
         """Items added since the last call came from this row."""
@@ -161,7 +162,7 @@ class PlanAssembler:
             return
         self.theme = text
         self.groups.append(_Group(ref=None, recommendation=text, page=row.page, last_page=row.page, line=row.line,
-                                          row=row.index, bbox=row.bbox))
+                                  row=row.index, bbox=row.bbox, theme=True))
 
     def recommendation_continues(self, rec_text: str, has_items: bool) -> bool:
         if not self.groups:
@@ -291,6 +292,8 @@ class PlanAssembler:
             refs = [g.ref for g in self.groups]
         out = []
         for number, (group, ref) in enumerate(zip(self.groups, refs)):
+            if group.theme and not group.items:
+                continue  # a heading with no rows under it names no item
             prov = Provenance(document=self.document, page=group.page, last_page=group.last_page,
                               table=self.table_index, line=group.line, row=group.row, bbox=group.bbox)
             for n, item in enumerate(group.items or [{}]):
