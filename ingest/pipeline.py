@@ -26,6 +26,7 @@ from boardpapers.extractors.find.action_column import find_action_column_minutes
 from boardpapers.extractors.find.cited import fill_cited_recommendations
 from boardpapers.extractors.find.flattened import unflatten_tables
 from boardpapers.extractors.find.labelled import find_labelled_records
+from boardpapers.extractors.find.spans import find_span_rows
 from boardpapers.extractors.find.status_records import find_status_records
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
@@ -232,6 +233,9 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
         elif isinstance(block, Table):
             plans += find_table_plans(block, document.name, title=heading)
             marked = False
+    rows, used = find_span_rows(blocks, document.name, document.paper_date)
+    plans += rows
+    blocks = [b for i, b in enumerate(blocks) if i not in used]
     records = find_records(blocks, document.name)
     plans += records
     if not records:  # the rated-section shapes are labelled records of their own kind

@@ -1,0 +1,238 @@
+"""Rows whose columns nothing but single spaces part: a web tracker copied as text, one line per row.
+
+No tab, no gutter, no cell boundary survives, so a row is read by typing its spans
+with the interpret stage's recognisers and laying them against the header's
+order of fields.  The header (one line, or a few) names the fields in order
+("Ref Source Action Lead Due Date Status ..."); each row opens with a ref and
+runs over the lines below until the next ref.  Inside a row the spans that can
+be recognised pin the rest: the ref at its start; the owner, a short run of
+initials or capitalised words that closes the prose before it and is followed
+by a date or by a new sentence; the deadline, a date right after the owner;
+progress, what follows; a lone letter closing the row fills a column we do not
+read (Open / Close).  The prose between the ref and the owner is what the row is
+about; when the header names both a recommendation and an action, the action
+starts at the first capitalised word that opens a run of lower-case words (a
+new sentence) after the recommendation's own words.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
+from boardpapers.extractors.find.tables import is_lifecycle_heading
+from boardpapers.extractors.interpret.dates import sentence_periods
+from boardpapers.extractors.interpret.refs import ref_cell
+from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
+
+_MAX_HEADER_LINES = 5
+_MAX_HEADER_LINE_WORDS = 16
+_MAX_LABEL_WORDS = 3
+_MIN_FIELDS = 3
+_ABOUT = ("recommendation", "action")
+_PROSE = ("recommendation", "action")
+# A span of initials or a role code: two capitals or more, joined by - / & ("NED-WT/DoN", "DoCAP", "HR").
+_INITIALS = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]*(?:[-/&][A-Z][A-Za-z]*)*[,;]?$")
+_TITLE_WORD = re.compile(r"^[A-Z][a-z'’-]+[,;]?$")
+_CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
+_MAX_OWNER_WORDS = 5
+_FLAG = re.compile(r"\s+[A-Z]$")  # a lone capital closing the row: an Open / Close column
+
+
+@dataclass
+class _Row:
+    ref: str
+    text: str
+    page: int
+    line: Optional[int]
+    blocks: list[int] = field(default_factory=list)
+
+
+def header_fields(text: str) -> list[Optional[str]]:
+    """The fields a header line names, in order (None for a stretch of words naming nothing we read).
+
+    The words are cut into labels so as to name the most fields, a label running on into the
+    same field counting once: "Action Owner By" is action, owner, deadline (not "Action Owner"
+    and "By"), "Due Date" one deadline.  Words in brackets explain the label before them.
+    """
+    words = re.sub(r"\([^)]*\)?", " ", text).split()
+    best: list[tuple[int, tuple[Optional[str], ...]]] = [(0, ())] * (len(words) + 1)
+    for i in range(len(words) - 1, -1, -1):  # the best cut of words[i:], from the end back
+        score, rest = best[i + 1]
+        options = [(score, 0, (None,) + rest if rest[:1] != (None,) else rest)]
+        for n in range(1, min(_MAX_LABEL_WORDS, len(words) - i) + 1):
+            phrase = " ".join(words[i:i + n])
+            known = normalise_label(phrase) in LABEL_PHRASES or (n == 1 and phrase[:1].isupper())
+            name = label_field(phrase) if known else None
+            if name:
+                score, rest = best[i + n]
+                options.append((score + (not rest or rest[0] != name), n, (name,) + rest))
+        top = max(options, key=lambda o: (o[0], o[1]))
+        best[i] = (top[0], top[2])
+
+    merged: list[Optional[str]] = []
+    for name in best[0][1]:
+        if not merged or merged[-1] != name:
+            merged.append(name)
+    return merged
+
+
+def _header(paragraphs: list[tuple[int, Paragraph]], start: int) -> Optional[tuple[list[Optional[str]], int]]:
+    """The fields of a header that starts at paragraphs[start] (up to a few lines), and the index
+    after it; None unless it names what a row is about and who or when, in a row of labels."""
+    text = ""
+    for end in range(start, min(start + _MAX_HEADER_LINES, len(paragraphs))):
+        if len(paragraphs[end][1].text.split()) > _MAX_HEADER_LINE_WORDS:
+            return None  # prose, not a line of labels
+        text = f"{text} {paragraphs[end][1].text}".strip()
+        fields = header_fields(text)
+        named = [f for f in fields if f]
+        if len(set(named)) >= _MIN_FIELDS and named[0] == "ref" and set(named) & set(_ABOUT) \
+                and {"owner", "deadline"} & set(named) and end + 1 < len(paragraphs) \
+                and _row_ref(paragraphs[end + 1][1].text):
+            return fields, end + 1
+    return None
+
+
+def _row_ref(text: str) -> Optional[str]:
+    first = text.split(maxsplit=1)
+    return ref_cell(first[0]) if len(first) == 2 and any(ch.isdigit() for ch in first[0]) else None
+
+
+def find_span_rows(blocks: list[Block], document: str, paper_date: Optional[dt.date] = None,
+                   ) -> tuple[list[PlanDraft], set[int]]:
+    """Plans of single-space rows under a header of labels, and the blocks they used."""
+    paragraphs = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Paragraph)]
+    plans, used = [], set()
+    k = 0
+    while k < len(paragraphs):
+        found = _header(paragraphs, k)
+        if found is None:
+            k += 1
+            continue
+        fields, k = found
+        rows, k = _rows(paragraphs, k)
+        items = [item for row in rows if (item := _item(row, fields, document, paper_date))]
+        if len(items) >= 2:
+            plans.append(PlanDraft(title=None, shape="table", provenance=items[0].provenance, items=items))
+            used |= {i for row in rows for i in row.blocks}
+    return plans, used
+
+
+def _rows(paragraphs: list[tuple[int, Paragraph]], k: int) -> tuple[list[_Row], int]:
+    """The rows from paragraphs[k] on: each opens with a ref; lines without one carry it on; a
+    grouping line ("Proposed for Closure") is passed over; anything else before a first row ends it."""
+    rows: list[_Row] = []
+    while k < len(paragraphs):
+        index, paragraph = paragraphs[k]
+        text = paragraph.text.strip()
+        ref = _row_ref(text)
+        if ref:
+            rows.append(_Row(ref, text, paragraph.page, paragraph.line, [index]))
+        elif is_lifecycle_heading(text):
+            pass
+        elif rows:
+            rows[-1].text += "\n" + text
+            rows[-1].blocks.append(index)
+        else:
+            break
+        k += 1
+    return rows, k
+
+
+def _item(row: _Row, fields: list[Optional[str]], document: str, paper_date: Optional[dt.date]) -> Optional[RawItem]:
+    body = row.text.split(maxsplit=1)[1]
+    owner = _owner_span(body, paper_date)
+    if owner is None:
+        return None
+    start, end = owner
+    about, after = body[:start].strip(), body[end:].strip()
+    values: dict[str, Optional[str]] = {"ref": row.ref, "owner": body[start:end].strip(" ,;")}
+    if "deadline" in fields:
+        date = _leading_date(after, paper_date)
+        if date:
+            values["deadline"], after = after[:date], after[date:].strip()
+    if fields and fields[-1] is None:
+        after = _FLAG.sub("", after)
+    slots = _prose_slots(fields)
+    if len(slots) == 2:  # two columns of prose: the second opens with a new sentence
+        first, second = _split_about(about)
+        if slots[0]:
+            values[slots[0]] = first
+        values[slots[1] or "action"] = second
+    else:
+        values[slots[0] if slots and slots[0] else "action"] = about
+    if "progress" in fields and after:
+        values["progress"] = after
+    values = {k: " ".join(v.split()) if v else None for k, v in values.items()}
+    return RawItem(**values, provenance=Provenance(document=document, page=row.page, line=row.line))
+
+
+def _prose_slots(fields: list[Optional[str]]) -> list[Optional[str]]:
+    """The columns between the ref and the owner, in order: the prose a row opens with.  A column
+    we do not read ("Raised at") keeps its place, so the action is still the second."""
+    start = fields.index("ref") + 1 if "ref" in fields else 0
+    end = fields.index("owner") if "owner" in fields else len(fields)
+    slots = [f for f in fields[start:end] if f in _PROSE or f is None]
+    return slots[-2:] if any(s in _PROSE for s in slots[-2:]) else [s for s in slots if s] or ["action"]
+
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(re.finditer(r"\S+", text))
+
+
+def _owner_span(body: str, paper_date: Optional[dt.date]) -> Optional[tuple[int, int]]:
+    """Where the owner stands: the first run of initials that ends the prose before it (a
+    lower-case word or a line's end precedes it) and is followed by a date or a new sentence;
+    else the first short run of capitalised words ("Kim Rowe", "Head of Parking") closing the
+    prose and followed by a date."""
+    tokens = _tokens(body)
+    dates = {m.span[0] for m in sentence_periods(body, paper_date)}
+
+    def closes_prose(i: int) -> bool:
+        before = body[tokens[i - 1].end():tokens[i].start()]
+        return "\n" in before or tokens[i - 1].group()[:1].islower()
+
+    for i, token in enumerate(tokens):
+        if i == 0 or not _INITIALS.match(token.group()) or not closes_prose(i):
+            continue
+        end = i  # initials and a name run on to a date: "PC Adeyemi 31/08/2024"
+        while end + 1 < len(tokens) and end - i + 1 < _MAX_OWNER_WORDS and tokens[end + 1].start() not in dates \
+                and _TITLE_WORD.match(tokens[end + 1].group()):
+            end += 1
+        if end > i and not (end + 1 < len(tokens) and tokens[end + 1].start() in dates):
+            end = i
+        nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+        if nxt is None or nxt.start() in dates or nxt.group()[:1].isupper():
+            return token.start(), tokens[end].end()
+    for i in range(1, len(tokens)):
+        if not _TITLE_WORD.match(tokens[i].group()) or not closes_prose(i) or tokens[i].start() in dates:
+            continue
+        j = i
+        while j + 1 < len(tokens) and j - i + 1 < _MAX_OWNER_WORDS and tokens[j + 1].start() not in dates \
+                and (_TITLE_WORD.match(tokens[j + 1].group()) or tokens[j + 1].group() in _CONNECTORS):
+            j += 1
+        if j + 1 < len(tokens) and tokens[j + 1].start() in dates and tokens[j].group() not in _CONNECTORS:
+            return tokens[i].start(), tokens[j].end()
+    return None
+
+
+def _leading_date(text: str, paper_date: Optional[dt.date]) -> Optional[int]:
+    """The end of a date the text opens with, or None."""
+    for period in sentence_periods(text, paper_date):
+        if period.span[0] == 0:
+            return period.span[1]
+    return None
+
+
+def _split_about(text: str) -> tuple[Optional[str], Optional[str]]:
+    """A recommendation and the action after it, in one run of words: the action opens at the
+    first capitalised word followed by a lower-case one (a new sentence), after the first word."""
+    tokens = _tokens(text)
+    for i in range(1, len(tokens) - 1):
+        word, nxt = tokens[i].group(), tokens[i + 1].group()
+        if word[:1].isupper() and not word.endswith(",") and nxt[:1].islower():
+            return text[:tokens[i].start()].strip() or None, text[tokens[i].start():].strip()
+    return None, text.strip() or None

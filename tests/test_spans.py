@@ -1,0 +1,52 @@
+"""Rows whose columns nothing but single spaces part, read by typed spans in the header's order."""
+import datetime as dt
+
+from boardpapers.extractors.find.spans import find_span_rows, header_fields
+from boardpapers.schema.models import Paragraph
+
+
+def test_header_labels_are_cut_to_name_the_most_fields():
+    assert header_fields("Item Action Owner By Update") == ["ref", "action", "owner", "deadline", "progress"]
+    assert header_fields("Ref Source (agenda title / item) Action Lead Due Date Status Open/ Close") == [
+        "ref", "recommendation", "action", "owner", "deadline", "progress", None]
+    assert header_fields("No Raised at (meeting / date) Action Lead Due Date") == [
+        "ref", None, "action", "owner", "deadline"]
+
+
+def _rows(*lines):
+    blocks = [Paragraph(text=t, page=1, line=n) for n, t in enumerate(lines, 1)]
+    plans, used = find_span_rows(blocks, "log.txt", dt.date(2024, 10, 2))
+    return [(i.ref, i.recommendation, i.action, i.owner, i.deadline, i.progress, i.provenance.line)
+            for p in plans for i in p.items], used
+
+
+def test_the_owner_closes_the_prose_and_a_date_or_a_new_sentence_follows():
+    rows, used = _rows(
+        "Ref Source Action Lead Due Date Status",
+        "3.1 Board, 03.07.2024, Finance Report Provide a breakdown of spend by ward DoF 02.10.2024 In the report.",
+        "3.2 Board, 03.07.2024, quality account Ask the AD to confirm the priorities CN/DoQ Verbal update",
+        "to follow.",
+    )
+    assert rows == [
+        ("3.1", "Board, 03.07.2024, Finance Report", "Provide a breakdown of spend by ward", "DoF", "02.10.2024",
+         "In the report.", 2),
+        # "AD" inside the action is not the owner: a capitalised word precedes it
+        ("3.2", "Board, 03.07.2024, quality account", "Ask the AD to confirm the priorities", "CN/DoQ", None,
+         "Verbal update to follow.", 3),
+    ]
+    assert used == {1, 2, 3}
+
+
+def test_names_and_roles_before_a_date_are_owners():
+    rows, _ = _rows("Item Action Owner By Update",
+                    "1 Map the routes used after school Kim Rowe July 2024 Started",
+                    "2 Run a knife amnesty PC Adeyemi 31/08/2024 Bins ordered")
+    assert [(r[2], r[3], r[4], r[5]) for r in rows] == [
+        ("Map the routes used after school", "Kim Rowe", "July 2024", "Started"),
+        ("Run a knife amnesty", "PC Adeyemi", "31/08/2024", "Bins ordered")]
+
+
+def test_no_header_of_labels_no_rows():
+    rows, used = _rows("The board met on 3 July.", "1 member was absent and DoF 02.10.2024 sent apologies.",
+                       "2 items were deferred.")
+    assert rows == [] and used == set()
