@@ -44,3 +44,11 @@ def test_minutes_with_an_empty_action_column_give_nothing():
     """Prose such as "The Treasurer will bring a revised budget" is no item without initials."""
     empty = pdf_with(lambda c, n: _minutes(c, n, initials=False))
     assert document_records(extract_document(empty, "minutes.pdf")) == []
+
+
+def test_a_numbered_sub_item_starts_a_new_sentence_and_its_heading_is_left_out():
+    from boardpapers.extractors.find.action_column import _sentence_beside
+
+    lines = [(100.0, "1. Terms of Reference"), (112.0, "The Board accepted them subject to a change of name."),
+             (124.0, "2. Complaints Policy"), (136.0, "The Board accepted it.")]
+    assert _sentence_beside(lines, 112.0) == "The Board accepted them subject to a change of name."

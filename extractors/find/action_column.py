@@ -70,6 +70,8 @@ def _sentence_beside(lines: list[tuple[float, str]], top: float) -> str:
     text, starts, headings = "", [], []
     for i, (_, line) in enumerate(lines):
         starts.append(len(text) + (1 if text else 0))
+        if i and _SUB_NUMBER.match(line):
+            headings.append(starts[-1])  # a numbered sub-item ("2. Governance …") starts a new one
         text = f"{text} {line}" if text else line
         following = lines[i + 1][1] if i + 1 < len(lines) else ""
         if _is_run_in_heading(line, following):
@@ -84,7 +86,9 @@ def _sentence_beside(lines: list[tuple[float, str]], top: float) -> str:
 
 
 def _is_run_in_heading(line: str, following: str) -> bool:
-    """ "Staff Advisory Group" on a line of its own, then the minute's text: a sub-heading."""
+    """ "Staff Advisory Group" (or "1. Terms of Reference") on a line of its own, then the
+    minute's text: a sub-heading."""
+    line = _SUB_NUMBER.sub("", line)
     words = line.split()
     return (0 < len(words) <= _RUN_IN_WORDS and line.rstrip()[-1:] not in ".,;:!?" and line[:1].isupper()
             and following[:1].isupper())
