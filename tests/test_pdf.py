@@ -4,7 +4,7 @@ from boardpapers.extractors.errors import CorruptDocument, EncryptedDocument, No
 from boardpapers.extractors.read.pdf import read_pdf
 from boardpapers.extractors.find.tables import find_table_plans
 from boardpapers.ingest.export import document_records
-from boardpapers.ingest.pipeline import extract_path
+from boardpapers.ingest.pipeline import extract_document, extract_path
 from boardpapers.schema.models import Paragraph, Table
 from tests.conftest import CORPUS
 from tests.readers import pdf_with, text_page
@@ -208,3 +208,31 @@ def test_rows_of_an_unruled_table_have_boxes_too():
     assert [i.provenance.row for i in items] == [1, 2, 3]
     tops = [i.provenance.bbox[1] for i in items]
     assert tops == sorted(tops) and all(i.provenance.bbox[0] == 50.0 for i in items)
+
+
+def _shaded_ratings(c, _):
+    """A ruled table whose RAG cells hold no word, only a fill colour, and a pale banded row."""
+    rows = [("No", "Action", "Lead", "RAG"), ("1", "Recruit two dietitians.", "Nutrition Lead", ""),
+            ("2", "Run a weight course.", "Health Manager", ""), ("3", "Publish the strategy.", "Director", "")]
+    xs, top, height = [40, 70, 300, 420, 480], 760, 20
+    fills = {1: (1, 0.75, 0), 2: (0, 0.69, 0.31), 3: (1, 0, 0)}
+    for r, row in enumerate(rows):
+        y = top - r * height
+        if r in fills:
+            c.setFillColorRGB(*fills[r])
+            c.rect(xs[3], y - height, xs[4] - xs[3], height, stroke=0, fill=1)
+        if r == 2:
+            c.setFillColorRGB(0.93, 0.95, 0.98)  # a pale band: no colour of a rating
+            c.rect(xs[0], y - height, xs[3] - xs[0], height, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        for x, text in zip(xs, row):
+            c.drawString(x + 3, y - 14, text)
+    for r in range(len(rows) + 1):
+        c.line(xs[0], top - r * height, xs[-1], top - r * height)
+    for x in xs:
+        c.line(x, top, x, top - len(rows) * height)
+
+
+def test_a_rating_shown_only_by_a_cell_s_colour_is_read():
+    items = document_records(extract_document(pdf_with(_shaded_ratings), "shaded.pdf"))
+    assert [(i["ref"], i["rag"]) for i in items] == [("1", "amber"), ("2", "green"), ("3", "red")]

@@ -216,7 +216,7 @@ def _ruled_tables(surface: Surface) -> list[tuple[tuple, list[Row]]]:
                     continue
                 paragraphs = [_join_lines((text or "").split("\n"))] if text else []
                 lines = [(round(line.top, 1), line.text) for line in lines_of[c]] if text else []
-                out.append(Cell(paragraphs=paragraphs, lines=lines))
+                out.append(Cell(paragraphs=paragraphs, lines=lines, fill=_fill_of(bbox, surface.fills)))
                 if c < len(previous_cells):
                     previous_cells[c] = (bbox, paragraphs)
             filled = sum(1 for cell in out if not cell.is_empty)
@@ -225,6 +225,17 @@ def _ruled_tables(surface: Surface) -> list[tuple[tuple, list[Row]]]:
                             bbox=_box(meta.bbox)))
         found.append((table.bbox, rows))
     return found
+
+
+def _fill_of(bbox, fills: list[dict]) -> Optional[str]:
+    """The colour a cell is shaded in: the smallest coloured box that holds the cell's centre."""
+    if bbox is None or not fills:
+        return None
+    x, y = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    holding = [f for f in fills if f["x0"] <= x <= f["x1"] and f["top"] <= y <= f["bottom"]]
+    if not holding:
+        return None
+    return min(holding, key=lambda f: (f["x1"] - f["x0"]) * (f["bottom"] - f["top"]))["colour"]
 
 
 def _box(bbox) -> tuple[float, float, float, float]:

@@ -41,6 +41,10 @@ class PdfSettings(BaseModel):
     min_column_lines: int = Field(5, ge=1, description="lines each side of a gutter for a page in two columns")
     sizes_per_page: int = Field(2000, ge=1, description="characters per page sampled for the body text size")
 
+    # colour
+    min_fill_chroma: int = Field(60, ge=0, le=255, description="spread between a fill's strongest and weakest "
+                                                               "channel below which it is white or grey, no colour")
+
     # screening
     min_enclosed_words: int = Field(3, ge=1, description="words boxed in by rules on all four sides from which a "
                                                          "page may hold a ruled table")

@@ -34,6 +34,9 @@ class Surface:
     height: float
     words: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
+    # Boxes painted in a colour (not white or grey): {"x0", "top", "x1", "bottom", "colour": "#RRGGBB"}.
+    # A table cell shaded red, amber or green carries its rating this way.
+    fills: list[dict] = field(default_factory=list)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -65,7 +68,8 @@ def pdfium_surface(page, number: int) -> Surface:
         words = _pdfium_words(textpage, to_display)
     finally:
         textpage.close()
-    return Surface(number=number, width=width, height=height, words=words, edges=_pdfium_edges(page, to_display))
+    edges, fills = _pdfium_paths(page, to_display)
+    return Surface(number=number, width=width, height=height, words=words, edges=edges, fills=fills)
 
 
 def _font_name(raw_textpage, index: int, buffer) -> str:
@@ -116,15 +120,17 @@ def _pdfium_words(textpage, to_display: ToDisplay) -> list[dict]:
     return words
 
 
-def _pdfium_edges(page, to_display: ToDisplay) -> list[dict]:
-    """The horizontal and vertical pieces of every painted path on the page, in forms too."""
+def _pdfium_paths(page, to_display: ToDisplay) -> tuple[list[dict], list[dict]]:
+    """The horizontal and vertical pieces of every painted path on the page, in forms too, and
+    the boxes filled with a colour."""
     edges: list[dict] = []
+    fills: list[dict] = []
     raw_page = page.raw
     count = pdfium_c.FPDFPage_CountObjects(raw_page)
     for i in range(count):
         _object_edges(pdfium_c.FPDFPage_GetObject(raw_page, i), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), to_display,
-                      edges, depth=0)
-    return edges
+                      edges, depth=0, fills=fills)
+    return edges, fills
 
 
 def _compose(outer: tuple, inner: tuple) -> tuple:
@@ -135,7 +141,8 @@ def _compose(outer: tuple, inner: tuple) -> tuple:
             e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
-def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], depth: int) -> None:
+def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], depth: int,
+                  fills: Optional[list[dict]] = None) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
         return
@@ -145,7 +152,7 @@ def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], 
     if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
         if depth < PDF_SETTINGS.max_form_depth:
             for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-                _object_edges(pdfium_c.FPDFFormObj_GetObject(obj, i), matrix, to_display, edges, depth + 1)
+                _object_edges(pdfium_c.FPDFFormObj_GetObject(obj, i), matrix, to_display, edges, depth + 1, fills)
         return
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
@@ -154,7 +161,29 @@ def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], 
         many = pdfium_c.FPDFPath_CountSegments(obj) > PDF_SETTINGS.max_box_segments
         if not stroke.value and many and not _thin(obj):
             return  # a filled shape that is no box or rule: an area of a map or chart, a letter in outline
+        if fill.value and not many and fills is not None:
+            _note_fill(obj, parent, to_display, fills)
     edges.extend(_path_edges(obj, matrix, to_display))
+
+
+def _note_fill(obj, parent: tuple, to_display: ToDisplay, fills: list[dict]) -> None:
+    """A box filled with a colour (white, greys and see-through fills left out).  Its bounds are
+    given in the space of what holds it (the page, or a form), so the form's matrix maps them."""
+    r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, alpha) or alpha.value < 128:
+        return
+    rgb = (r.value, g.value, b.value)
+    if max(rgb) - min(rgb) < PDF_SETTINGS.min_fill_chroma:
+        return
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return
+    a, b_, c, d, e, f = parent
+    corners = [to_display(a * x + c * y + e, b_ * x + d * y + f)
+               for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    fills.append({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys),
+                  "colour": "#%02X%02X%02X" % rgb})
 
 
 def _thin(obj) -> bool:
