@@ -60,6 +60,12 @@ CASES = [
     ("w/c 9 September 2019", P23, "date", D(2019, 9, 13), "week"),
     ("April–June 2010", P07, "date", D(2010, 6, 30), "month"),
     ("April to June 2010", P07, "date", D(2010, 6, 30), "month"),
+    # the year before the quarter; the middle of a year; several dates with a revision said
+    ("FY25/26 Q1", P23, "date", D(2025, 6, 30), "quarter"),
+    ("2025/26 Q2", P23, "date", D(2025, 9, 30), "quarter"),
+    ("Mid-2025", P23, "date", D(2025, 6, 30), "month"),
+    ("March 2025 (revised from Dec 2024)", P23, "date", D(2025, 3, 31), "month"),
+    ("June 2024 / September 2024", P23, "date", D(2024, 9, 30), "month"),  # several dates: the latest
     # in a sentence
     ("First pilot by June 2010", P07, "date", D(2010, 6, 30), "month"),
     ("Neighbourhood Index completed by January 2010", P07, "date", D(2010, 1, 31), "month"),

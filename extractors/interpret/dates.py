@@ -31,9 +31,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("week", re.compile(r"\bw/?c\.?\s+(?P<rest>.+)", re.I)),
     ("iso", re.compile(r"\b(?P<y>" + _YEAR4 + r")-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
     ("numeric", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/])")),
+    ("quarter", re.compile(  # the year first: "FY25/26 Q1", "2025/26 Q2"
+        r"(?:\b(?P<fy>FY)\s*|(?<![\d/]))(?P<y1>(?:19|20)?\d{2})\s*[/-]\s*(?P<y2>\d{2,4})\s*[,:]?\s*"
+        r"Q(?:uarter\s*)?(?P<q>[1-4])\b", re.I)),
     ("quarter", re.compile(
         r"\bQ(?:uarter\s*)?(?P<q>[1-4])\b(?:\s*(?:of\s+)?(?P<fy>FY\s*)?(?P<y1>(?:19|20)?\d{2})"
         r"(?:\s*[/-]\s*(?P<y2>\d{2,4}))?)?", re.I)),
+    ("middle", re.compile(r"\bmid(?:dle of)?[\s-]+(?P<y>" + _YEAR4 + r")\b", re.I)),
     ("half", re.compile(
         r"\bH(?P<h>[12])\b(?:\s*(?P<fy>FY\s*)?(?P<y1>(?:19|20)?\d{2})(?:\s*[/-]\s*(?P<y2>\d{2,4}))?)?", re.I)),
     ("fy", re.compile(
@@ -53,6 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _SENTENCE_WORDS = 5  # from this length on, spaCy finds the date's span first
 # between two periods "and" spans both too ("April and May 2024")
 _RANGE_JOINER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, RANGE_JOINERS + ("and",))) + r")\s*$", re.I)
+_REVISED_FROM = re.compile(r"\b(?:revised|moved|extended|amended|changed|re-?scheduled|put back)\s+from\b", re.I)
 _REVISED = re.compile(r"\b(?:revised|rev\.?|now|moved|extended|amended|new date|re-?scheduled)\b", re.I)
 
 
@@ -185,6 +190,12 @@ def _half(g: dict, span, paper, default_year) -> Optional[Period]:
     return Period(dt.date(start_year, 10, 1), dt.date(start_year + 1, 3, 31), "half", span)
 
 
+def _middle(g: dict, span, paper, default_year) -> Optional[Period]:
+    """ "Mid-2025": June of that year."""
+    year = int(g["y"])
+    return Period(dt.date(year, 6, 1), dt.date(year, 6, 30), "month", span)
+
+
 def _year(g: dict, span, paper, default_year) -> Optional[Period]:
     year = int(g["y"])
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", span)
@@ -192,7 +203,7 @@ def _year(g: dict, span, paper, default_year) -> Optional[Period]:
 
 _BUILDERS = {"iso": _day_numeric, "numeric": _day_numeric, "day_month": _day_named, "month_day": _day_named,
              "month": _month, "season": _season, "fy": _financial_year, "quarter": _quarter, "half": _half,
-             "year": _year}
+             "middle": _middle, "year": _year}
 
 
 def _period_from(kind: str, m: re.Match, paper: Optional[dt.date], context_year: Optional[int]) -> Optional[Period]:
@@ -278,10 +289,14 @@ def _choose(periods: list[Period], text: str) -> tuple[Period, Optional[Period]]
             if _RANGE_JOINER.match(between) and last.end >= first.start:
                 return Period(first.start, last.end, last.granularity, (first.span[0], last.span[1])), None
         for i, later in enumerate(periods[1:], 1):
-            if _REVISED.search(text[periods[i - 1].span[1]: later.span[0]]):
+            between = text[periods[i - 1].span[1]: later.span[0]]
+            if _REVISED.search(between):
+                if _REVISED_FROM.search(between):  # "March 2025 (revised from Dec 2024)": the first is the new
+                    return periods[i - 1], later
                 return later, periods[0]
         if _REVISED.search(text[: periods[0].span[0]]):
             return periods[0], periods[1]
+        return max(periods, key=lambda p: p.end), None  # several dates and no revision said: the latest
     return periods[0], None
 
 
