@@ -45,3 +45,17 @@ def test_ratings_shown_by_colour_image_or_emoji_and_a_plan_in_a_layout_table():
     assert [(i["action"], i["rag"]) for i in items] == [
         ("Fix the roof.", "red"), ("Paint the hall.", "green"), ("Mend the gate.", "amber"),
         ("Clear the drains.", "green")]
+
+
+def test_ratings_shown_by_a_style_sheet_class_or_an_rgb_background_are_read():
+    from boardpapers.ingest.export import document_records
+    from boardpapers.ingest.pipeline import extract_document
+
+    page = b"""<html><head><style>.rag-r, .late { background: #c00 } td.rag-a { background-color: #fc0; }</style></head>
+    <body><table><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Status</th></tr>
+    <tr><td>H1</td><td>Inspect every block.</td><td>Safety Manager</td><td class="rag-a"></td></tr>
+    <tr><td>H2</td><td>Fix the damp.</td><td>Repairs Manager</td><td><span class="late"></span></td></tr>
+    <tr><td>H3</td><td>Fit sprinklers.</td><td>Works Manager</td><td style="background-color: rgb(0, 176, 80)"></td></tr>
+    </table></body></html>"""
+    items = document_records(extract_document(page, "classes.html"))
+    assert [(i["ref"], i["rag"]) for i in items] == [("H1", "amber"), ("H2", "red"), ("H3", "green")]

@@ -54,13 +54,13 @@ def element_lines(el) -> list[str]:
     return [line for line in (strip_markup(p) for p in parts) if line]
 
 
-def _table(el, index: int) -> Table:
+def _table(el, index: int, class_fills: Optional[dict[str, str]] = None) -> Table:
     source: list[list[SpanCell]] = []
     for tr in el.iter("tr"):
         if _nearest_table(tr) is not el:
             continue
         cells = [SpanCell(paragraphs=element_lines(td), colspan=_int(td.get("colspan")),
-                          rowspan=_int(td.get("rowspan")), fill=_fill(td))
+                          rowspan=_int(td.get("rowspan")), fill=_fill(td, class_fills or {}))
                  for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
         if cells:
             source.append(cells)
@@ -69,15 +69,46 @@ def _table(el, index: int) -> Table:
                  caption=collapse(caption.text_content()) if caption is not None else None)
 
 
-_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}|[a-z]+)", re.I)
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}\b|rgba?\([^)]*\)|[a-z]+)", re.I)
+_RGB = re.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})", re.I)
+_CLASS_RULE = re.compile(r"((?:[\w-]*\.[\w-]+\s*,?\s*)+)\{([^}]*)\}")
 
 
-def _fill(td) -> Optional[str]:
-    """A cell's background colour: its bgcolor, or a background in its style."""
+def _colour(css: str) -> Optional[str]:
+    """The background a piece of CSS sets, as "#RRGGBB" or a colour name."""
+    m = _BACKGROUND.search(css or "")
+    if not m:
+        return None
+    rgb = _RGB.match(m.group(1))
+    return "#%02X%02X%02X" % tuple(min(255, int(v)) for v in rgb.groups()) if rgb else m.group(1)
+
+
+def class_colours(root) -> dict[str, str]:
+    """Class -> background colour, from the page's own style sheets (".rag-red { background: #c00 }")."""
+    out: dict[str, str] = {}
+    for style in root.iter("style"):
+        for selectors, body in _CLASS_RULE.findall(style.text or ""):
+            colour = _colour(body)
+            if colour:
+                for selector in selectors.split(","):
+                    out[selector.strip().split(".")[-1]] = colour
+    return out
+
+
+def _fill(td, class_fills: dict[str, str]) -> Optional[str]:
+    """A cell's background colour: its bgcolor, a background in its style, or the background its
+    class (or its one element's class) has in the page's style sheet."""
     if td.get("bgcolor"):
         return td.get("bgcolor")
-    m = _BACKGROUND.search(td.get("style") or "")
-    return m.group(1) if m else None
+    colour = _colour(td.get("style") or "")
+    if colour:
+        return colour
+    children = [c for c in td if isinstance(c.tag, str)]
+    for element in [td] + children[:1]:
+        for name in (element.get("class") or "").split():
+            if name in class_fills:
+                return class_fills[name]
+    return None
 
 
 def is_layout_table(el) -> bool:
@@ -140,11 +171,12 @@ def read_html(data: bytes, name: str) -> ReadDocument:
     blocks = []
     tables = 0
     layout = {el for el in root.iter("table") if is_layout_table(el)}
+    class_fills = class_colours(root)
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIP or _inside_data_table(el, layout) or _inside_skipped(el):
             continue
         if el.tag == "table" and el not in layout:
-            blocks.append(_table(el, tables))
+            blocks.append(_table(el, tables, class_fills))
             tables += 1
         elif el.tag in ("td", "th") and not _has_block_child(el):  # a layout table's cell
             text = " ".join(element_lines(el))
