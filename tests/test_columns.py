@@ -150,3 +150,17 @@ def test_a_heading_row_with_no_rows_under_it_names_no_item():
     table = _table(["Ref", "Action", "Lead"], ["1", "Fix the roof.", "Estates"], ["Signed off by", "", ""],
                    headings=(2,))
     assert [(i[0], i[2]) for i in _items(table)] == [("1", "Fix the roof.")]
+
+
+def test_a_table_of_actions_under_a_recommendation_s_heading_answers_it():
+    table = _table(["Action", "Lead", "By when"], ["Introduce a visits tracker.", "Head of Service", "November 2025"],
+                   ["Audit 40 cases a month.", "QA Manager", "Monthly"])
+    (plan,) = find_table_plans(table, "t.docx", title="Recommendation 3: Improve the timeliness of visits.")
+    assert [(i.ref, i.recommendation) for i in plan.items] == [("3", "Improve the timeliness of visits.")] * 2
+    (plain,) = find_table_plans(table, "t.docx", title="3. Action plan")  # a numbered section is no recommendation
+    assert [(i.ref, i.recommendation) for i in plain.items] == [(None, None)] * 2
+
+
+def test_letters_in_a_ref_column_are_refs_not_recommendation_text():
+    table = _table(["#", "Action", "Lead"], ["a", "Recruit surveyors.", "HR"], ["(b)", "Buy a van.", "Fleet Manager"])
+    assert [(i[0], i[1], i[2]) for i in _items(table)] == [("a", None, "Recruit surveyors."), ("b", None, "Buy a van.")]

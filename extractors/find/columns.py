@@ -40,8 +40,11 @@ def _share(values: list[str], test) -> float:
 
 def is_rating(text: str) -> bool:
     """A cell that is a rating, opening with it ("Amber", "G", "Green - on track"), not a phrase
-    that holds a rating letter ("Agree a single") nor a code that starts with one ("R1")."""
+    that holds a rating letter ("Agree a single"), a code that starts with one ("R1") or a
+    sub-item's lower-case letter."""
     words = text.split()
+    if len(text.strip("().")) == 1 and text.strip("().").islower():
+        return False  # "a", "(b)": a sub-item's letter; a rating letter is a capital (R, A, G)
     return 0 < len(words) <= _SHORT_WORDS and not any(ch.isdigit() for ch in text) \
         and parse_rag(text) is not None and parse_rag(words[0]) is not None
 

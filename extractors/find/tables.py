@@ -100,7 +100,7 @@ class PlanAssembler:
         fields = self.row_fields(row)
         ref_text = " ".join(fields.pop("ref", []))
         rec_text = " ".join(fields.pop("recommendation", []))
-        ref = (ref_cell(ref_text) or minute_ref(ref_text)) if ref_text else None
+        ref = (ref_cell(ref_text) or minute_ref(ref_text) or _short_code(ref_text)) if ref_text else None
         if ref_text and ref is None:
             m = _TRAILING_REF.search(ref_text)
             if m and not rec_text[:1].isdigit():
@@ -511,7 +511,30 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
         plans.append(_draft(assembler, document, title, table))
     elif not any(headers):
         plans += _headerless_plan(table, document, title)
-    return [p for p in plans if p.items]
+    return [_answering(p, title) for p in plans if p.items]
+
+
+def _short_code(text: str) -> Optional[str]:
+    """A ref column's entry that is no number: a letter or a short code ("a", "(b)", "iv")."""
+    token = text.strip().strip("().")
+    return token if token and len(token) <= _SHORT_CODE and " " not in token and token[:1].isalnum() else None
+
+
+_SHORT_CODE = 6
+_LABELLED_HEADING = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s+(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?)"
+                               r"\s*[:.–—-]\s+(?P<text>\S.*)$")
+
+
+def _answering(plan: PlanDraft, heading: Optional[str]) -> PlanDraft:
+    """A table of actions printed under a recommendation's own heading ("Recommendation 1: Improve
+    …"), with no recommendation column: each row answers that recommendation, under its number
+    where the row has none of its own."""
+    m = _LABELLED_HEADING.match(heading or "")
+    if not m or label_field(m.group("label")) != "recommendation" or any(i.recommendation for i in plan.items):
+        return plan
+    items = [i.model_copy(update={"recommendation": collapse(m.group("text")), "ref": i.ref or m.group("ref")})
+             for i in plan.items]
+    return plan.model_copy(update={"items": items})
 
 
 def _headerless_plan(table: Table, document: str, title: Optional[str]) -> list[PlanDraft]:

@@ -238,4 +238,19 @@ def plumber_surface(page) -> Surface:
     for word in words:
         word["centres"] = [(ch["x0"] + ch["x1"]) / 2 for ch in word.pop("chars")]
     return Surface(number=page.page_number, width=float(page.width), height=float(page.height), words=words,
-                   edges=list(page.edges))
+                   edges=list(page.edges), fills=_plumber_fills(page))
+
+
+def _plumber_fills(page) -> list[dict]:
+    """The page's boxes filled with a colour, as pdfminer reads them (RGB fills only)."""
+    out = []
+    for rect in page.rects:
+        colour = rect.get("non_stroking_color")
+        if not rect.get("fill") or not isinstance(colour, (tuple, list)) or len(colour) != 3:
+            continue
+        rgb = tuple(round(float(v) * 255) for v in colour)
+        if max(rgb) - min(rgb) < PDF_SETTINGS.min_fill_chroma:
+            continue
+        out.append({"x0": rect["x0"], "x1": rect["x1"], "top": rect["top"], "bottom": rect["bottom"],
+                    "colour": "#%02X%02X%02X" % rgb})
+    return out
