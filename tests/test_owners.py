@@ -124,3 +124,11 @@ def test_a_team_named_after_a_given_name_is_a_body_and_two_leads_share_a_team():
 
     assert [(o.name, o.kind) for o in split_owners("Ward Discharge Team")] == [("Ward Discharge Team", "role")]
     assert [o.name for o in split_owners("Colm Brady and Ife Adeyemi, Commissioning")] == ["Colm Brady", "Ife Adeyemi"]
+
+
+def test_honorifics_mean_people_and_a_lone_service_word_is_no_surname():
+    assert [(o.name, o.kind) for o in split_owners("Mr J Smith, Ms K Brown")] == [
+        ("J Smith", "person"), ("K Brown", "person")]
+    assert [(o.name, o.kind) for o in split_owners("Dr. A. N. Other")] == [("A. N. Other", "person")]
+    assert [(o.name, o.kind) for o in split_owners("Public Health; Housing")] == [
+        ("Public Health", "role"), ("Housing", "role")]

@@ -129,7 +129,12 @@ def _classify(text: str) -> str:
         return "organisation"
     if lowered & set(ROLE_WORDS):
         return "role"
+    if len(tokens) == 1 and not is_given_name(tokens[0]) and _SERVICE_WORD.search(tokens[0]):
+        return "role"  # "Housing", "Highways", "Licensing": a service, not a surname
     return "person" if is_given_name(tokens[0]) or len(tokens) == 1 else "organisation"
+
+
+_SERVICE_WORD = re.compile(r"[a-z](?:ing|ings|ways|ates|ces)$")
 
 
 def _owners_in_chunk(chunk: str) -> list[Owner]:
@@ -145,7 +150,8 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
         # stands alone, carries an honorific, or a job title follows it ("…, Head of Finance").
         titled = index + 1 < len(parts) and _classify(parts[index + 1]) in ("role", "organisation")
         if not named and 2 <= len(tokens) <= 4 and (h or honorific or titled or len(parts) == 1) \
-                and all(_is_name_token(t) for t in tokens) and not any(t.isupper() for t in tokens):
+                and all(_is_name_token(t) for t in tokens) \
+                and not any(t.isupper() and len(t.strip(".")) > 1 for t in tokens):  # "J Smith" is a name
             named = True
         body_name = 2 <= len(tokens) <= 4 and tokens[-1].casefold().strip(".,") in _VOCAB \
             and all(t[:1].isupper() for t in tokens)  # "Ward Discharge Team": a body, though "Ward" is a name
@@ -167,7 +173,8 @@ def _owners_in_chunk(chunk: str) -> list[Owner]:
     half = len(text) // 2
     if len(text) > 10 and text[:half].strip() == text[half:].strip():
         text = text[:half].strip()
-    return [Owner(name=text, kind=_classify(text), honorific=honorific, raw=chunk)] if text else []
+    kind = "person" if honorific else _classify(text)  # an honorific means a person ("Dr. A. N. Other")
+    return [Owner(name=text, kind=kind, honorific=honorific, raw=chunk)] if text else []
 
 
 # The role is bounded in length, so a long run of capitalised words with no holder stays linear.
