@@ -50,3 +50,14 @@ def test_no_header_of_labels_no_rows():
     rows, used = _rows("The board met on 3 July.", "1 member was absent and DoF 02.10.2024 sent apologies.",
                        "2 items were deferred.")
     assert rows == [] and used == set()
+
+
+def test_rows_without_refs_are_a_line_each_while_they_read_as_rows():
+    rows, used = _rows("Action Owner By Update",
+                       "Map the routes used after school Kim Rowe July 2024 Mapping started",
+                       "Run a knife amnesty in the town PC Adeyemi 31/08/2024 Bins ordered",
+                       "The partnership thanked the police for their work.")
+    assert [(r[0], r[2], r[3], r[4], r[5]) for r in rows] == [
+        (None, "Map the routes used after school", "Kim Rowe", "July 2024", "Mapping started"),
+        (None, "Run a knife amnesty in the town", "PC Adeyemi", "31/08/2024", "Bins ordered")]
+    assert used == {1, 2}

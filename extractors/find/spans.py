@@ -43,7 +43,7 @@ _FLAG = re.compile(r"\s+[A-Z]$")  # a lone capital closing the row: an Open / Cl
 
 @dataclass
 class _Row:
-    ref: str
+    ref: Optional[str]
     text: str
     page: int
     line: Optional[int]
@@ -89,10 +89,14 @@ def _header(paragraphs: list[tuple[int, Paragraph]], start: int) -> Optional[tup
         text = f"{text} {paragraphs[end][1].text}".strip()
         fields = header_fields(text)
         named = [f for f in fields if f]
-        if len(set(named)) >= _MIN_FIELDS and named[0] == "ref" and set(named) & set(_ABOUT) \
-                and {"owner", "deadline"} & set(named) and end + 1 < len(paragraphs) \
-                and _row_ref(paragraphs[end + 1][1].text):
+        if len(set(named)) < _MIN_FIELDS or not set(named) & set(_ABOUT) or not {"owner", "deadline"} & set(named) \
+                or end + 1 >= len(paragraphs):
+            continue
+        following = paragraphs[end + 1][1].text
+        if named[0] == "ref" and _row_ref(following):
             return fields, end + 1
+        if named[0] in _ABOUT and "ref" not in named and len(following.split()) > len(text.split()):
+            return fields, end + 1  # rows without refs: a line each
     return None
 
 
@@ -113,12 +117,31 @@ def find_span_rows(blocks: list[Block], document: str, paper_date: Optional[dt.d
             k += 1
             continue
         fields, k = found
-        rows, k = _rows(paragraphs, k)
-        items = [item for row in rows if (item := _item(row, fields, document, paper_date))]
+        if "ref" in fields:
+            rows, k = _rows(paragraphs, k)
+            items = [item for row in rows if (item := _item(row, fields, document, paper_date))]
+        else:
+            rows, items, k = _lines_as_rows(paragraphs, k, fields, document, paper_date)
         if len(items) >= 2:
             plans.append(PlanDraft(title=None, shape="table", provenance=items[0].provenance, items=items))
             used |= {i for row in rows for i in row.blocks}
     return plans, used
+
+
+def _lines_as_rows(paragraphs: list[tuple[int, Paragraph]], k: int, fields: list[Optional[str]], document: str,
+                   paper_date: Optional[dt.date]) -> tuple[list[_Row], list[RawItem], int]:
+    """Rows with no ref, a line each, for as long as each line reads as a row (an owner in it)."""
+    rows, items = [], []
+    while k < len(paragraphs):
+        index, paragraph = paragraphs[k]
+        row = _Row(None, paragraph.text.strip(), paragraph.page, paragraph.line, [index])
+        item = None if paragraph.heading else _item(row, fields, document, paper_date)
+        if item is None:
+            break
+        rows.append(row)
+        items.append(item)
+        k += 1
+    return rows, items, k
 
 
 def _rows(paragraphs: list[tuple[int, Paragraph]], k: int) -> tuple[list[_Row], int]:
@@ -143,7 +166,7 @@ def _rows(paragraphs: list[tuple[int, Paragraph]], k: int) -> tuple[list[_Row], 
 
 
 def _item(row: _Row, fields: list[Optional[str]], document: str, paper_date: Optional[dt.date]) -> Optional[RawItem]:
-    body = row.text.split(maxsplit=1)[1]
+    body = row.text.split(maxsplit=1)[1] if row.ref else row.text
     owner = _owner_span(body, paper_date)
     if owner is None:
         return None
