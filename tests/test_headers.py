@@ -92,3 +92,11 @@ def test_of_two_columns_read_as_the_action_the_left_is_what_it_answers():
     # a column headed "Action" keeps the action; a real recommendation column is left alone
     assert header_to_fields(["Task", "Action", "Lead"]) == ["action", "action", "owner"]
     assert header_to_fields(["Recommendation", "Activity", "Task", "Lead"])[0] == "recommendation"
+
+
+def test_a_header_of_two_names_for_one_column_is_read_by_either():
+    from boardpapers.extractors.find.headers import label_field
+
+    assert label_field("Management response / agreed action") == "action"
+    assert label_field("Lead / Owner") == "owner"
+    assert label_field("Date raised / logged") is None  # a column we do not read, by either name

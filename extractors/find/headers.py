@@ -36,6 +36,13 @@ def label_field(text: str) -> Optional[str]:
     from its head word (`head_field`).  Headers of columns we do not read
     ("Date raised", "Priority") name nothing.
     """
+    if "/" in text and not text.startswith("/"):  # "Management response / agreed action": either half
+        parts = [part for part in text.split("/") if part.strip()]
+        if normalise_label(parts[0]) in _UNMAPPED:
+            return None  # "Date raised / logged": a column we do not read
+        halves = {label_field(part) for part in parts}
+        if len(halves - {None}) == 1:
+            return (halves - {None}).pop()
     key = normalise_label(text)
     if not key or len(key.split()) > _MAX_HEADER_WORDS or key in _UNMAPPED:
         return None

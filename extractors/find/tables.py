@@ -517,10 +517,13 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
 def _short_code(text: str) -> Optional[str]:
     """A ref column's entry that is no number: a letter or a short code ("a", "(b)", "iv")."""
     token = text.strip().strip("().")
-    return token if token and len(token) <= _SHORT_CODE and " " not in token and token[:1].isalnum() else None
+    if not token or " " in token or not token[:1].isalnum() or len(token) > _LONG_CODE:
+        return None
+    return token if len(token) <= _SHORT_CODE or any(ch.isdigit() for ch in token) else None
 
 
-_SHORT_CODE = 6
+_SHORT_CODE = 6  # a code of letters alone ("iv", "a")
+_LONG_CODE = 14  # a code with a number in it ("IA/24/01", "CRR-0012")
 _LABELLED_HEADING = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s+(?P<ref>\d{1,3}(?:\.\d{1,3})*[a-z]?)"
                                r"\s*[:.–—-]\s+(?P<text>\S.*)$")
 

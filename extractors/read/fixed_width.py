@@ -123,6 +123,7 @@ def fixed_width_to_tabs(lines: list[str]) -> list[Line]:
     """The dump's lines, with every table laid out by spaces turned into tab-separated rows
     (wrapped lines joined into their rows)."""
     out: list[Line] = []
+    known: dict[str, list[int]] = {}  # a table's first line -> its columns, for its header repeated after a break
     i = 0
     while i < len(lines):
         if not _is_wide(lines[i]):
@@ -132,7 +133,9 @@ def fixed_width_to_tabs(lines: list[str]) -> list[Line]:
         end = _block_end(lines, i)
         block = [(n + 1, lines[n]) for n in range(i, end)]
         wide = [text for _, text in block if _is_wide(text)]
-        starts = column_starts(wide) if len(wide) >= _MIN_WIDE_LINES else []
+        starts = column_starts(wide) if len(wide) >= _MIN_WIDE_LINES else known.get(wide[0].strip(), [])
+        if len(starts) >= 3:
+            known.setdefault(wide[0].strip(), starts)
         if len(starts) < 3:
             out.extend(Line(n, text) for n, text in block)
         else:
