@@ -32,6 +32,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "action agreed", "action planned", "how we will do it", "what we will do", "activity", "task",
         "we did", "we will", "what we did", "what will happen", "what will be done", "action point",
         "action points",
+        "description",  # of the action; beside an action column, of what it answers (see headers)
     ),
     "owner": (
         "responsibility", "responsible", "lead", "owner", "contact", "contacts",

@@ -164,3 +164,13 @@ def test_a_table_of_actions_under_a_recommendation_s_heading_answers_it():
 def test_letters_in_a_ref_column_are_refs_not_recommendation_text():
     table = _table(["#", "Action", "Lead"], ["a", "Recruit surveyors.", "HR"], ["(b)", "Buy a van.", "Fleet Manager"])
     assert [(i[0], i[1], i[2]) for i in _items(table)] == [("a", None, "Recruit surveyors."), ("b", None, "Buy a van.")]
+
+
+def test_a_first_column_of_codes_is_the_ref_whatever_its_header_and_the_description_is_what_is_answered():
+    table = _table(["Risk", "Description", "Score", "Mitigating actions", "Owner", "Review date"],
+                   ["BAF1", "Workforce shortages in theatres", "16", "Recruit 12 theatre nurses", "Chief People Officer",
+                    "January 2025"],
+                   ["BAF2", "Estates backlog", "20", "Bid for capital funding", "Director of Estates", "March 2025"])
+    assert [(i[0], i[1], i[2], i[3]) for i in _items(table)] == [
+        ("BAF1", "Workforce shortages in theatres", "Recruit 12 theatre nurses", "Chief People Officer"),
+        ("BAF2", "Estates backlog", "Bid for capital funding", "Director of Estates")]

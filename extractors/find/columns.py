@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
-from boardpapers.extractors.find.headers import is_unmapped_header
+from boardpapers.extractors.find.headers import is_unmapped_header, left_action_answers
 from boardpapers.extractors.interpret.dates import parse_deadline
 from boardpapers.extractors.interpret.rag import fill_rating, parse_rag
 from boardpapers.extractors.interpret.refs import next_ref, ref_cell
@@ -78,7 +78,7 @@ COLUMN_EVIDENCE: dict[str, dict[str, float]] = {
     "ratings": {"rag": 2.0, "progress": -2.0, "outcome": -2.0},   # Red / Amber / Green / Complete
     "colours": {"rag": 2.0, "progress": -2.0, "outcome": -2.0},   # empty cells shaded in a rating
     "refs_in_turn": {"ref": 2.0, "recommendation": -2.0},          # 1, 2, 3 or 4.1, 4.2 (first column)
-    "codes": {"ref": 0.9},                                         # W1, CRR0012 (first column)
+    "codes": {"ref": 0.9, "recommendation": -1.0, "action": -1.0},  # W1, CRR0012 (first column): no prose
     "dates": {"deadline": 0.9},                                    # a column of dates
     "priorities": {"recommendation": -2.0, "action": -2.0},        # High / Medium / Low, 1 / 3 / 1
     "decisions": {"progress": 1.5, "action": -2.0},                # Accepted / Partly agreed / Declined
@@ -143,7 +143,7 @@ def type_columns(header_fields: list[Optional[str]], rows: list[Row],
             scores = field_scores(header_field, column_evidence(rows, col))
             field = header_field if header_field and scores.get(header_field, 0.0) > 0 else None
         typed.append(field)
-    return typed
+    return left_action_answers(typed, cells) if header_cells else typed
 
 
 def _numbers_in_turn(values: list[str]) -> bool:

@@ -129,10 +129,10 @@ def _one_column_each(fields: list[Optional[str]], cells: list[str]) -> list[Opti
             for i in columns:
                 if i != own[0]:
                     out[i] = None
-    return _left_action_answers(out, cells)
+    return left_action_answers(out, cells)
 
 
-def _left_action_answers(fields: list[Optional[str]], cells: list[str]) -> list[Optional[str]]:
+def left_action_answers(fields: list[Optional[str]], cells: list[str]) -> list[Optional[str]]:
     """Two columns that both read as the action, neither headed "Action" and no recommendation
     column beside them ("What needs to change" | "Steps agreed"): the left one is what the
     action answers, the recommendation.  (Not a header word broken over two cells.)"""
