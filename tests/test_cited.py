@@ -27,3 +27,19 @@ def test_rows_citing_a_number_take_the_recommendation_from_the_body():
               "forms within five days. (b) Payroll should check the forms each month.",
          "Agreed in part; forms will be sent within ten days.", ["HR Business Partner"]),
     ]
+
+
+def test_numbered_paragraphs_under_a_recommendations_heading_or_worded_as_one_are_cited():
+    from boardpapers.extractors.find.cited import recommendations_in_text
+    from boardpapers.schema.models import Paragraph
+
+    blocks = [Paragraph(text="Recommendations of the review", heading=True),
+              Paragraph(text="1. Trial weekly food waste collections."),
+              Paragraph(text="2. Sell garden waste permits online."),
+              Paragraph(text="Background", heading=True),
+              Paragraph(text="3. The service collects 40,000 bins a week."),
+              Paragraph(text="4. That every school receives a recycling visit."),
+              Paragraph(text="(a) primary schools first;")]
+    assert recommendations_in_text(blocks) == {
+        "1": "Trial weekly food waste collections.", "2": "Sell garden waste permits online.",
+        "4": "That every school receives a recycling visit. (a) primary schools first;"}

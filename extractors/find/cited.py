@@ -12,22 +12,48 @@ import re
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.find.headers import label_field
 from boardpapers.schema.models import Block, Paragraph, PlanDraft
 
 _RECOMMENDATION = re.compile(r"^\s*(?:recommendation|rec\.?|r)\s*(?P<number>\d{1,3}(?:\.\d{1,2})?)\s*[:.)–-]\s*(?P<text>\S.*)$",
                              re.I | re.S)
 _SUB_PARAGRAPH = re.compile(r"^\s*\(?[a-z]{1,2}[).]\s+\S")
+_NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3}(?:\.\d{1,2})?)[.)]\s+(?P<text>\S.*)$", re.S)
+_THAT = re.compile(r"^\s*that\s", re.I)  # "That the council …": how a recommendation is worded
+_HEADING_WORDS = 8
+_QUALIFIED = re.compile(r"\s+(?:of|for|from|to|on|in|made|arising)\b", re.I)
+
+
+def _opens_section(block: Paragraph) -> Optional[bool]:
+    """True for a heading that names the recommendations ("Recommendations of the review"), False
+    for another heading, None for a paragraph that is no heading."""
+    text = block.text.strip()
+    if not (block.heading or (len(text.split()) <= _HEADING_WORDS and not text.endswith("."))):
+        return None
+    head = _QUALIFIED.split(text, maxsplit=1)[0]  # "Recommendations of the review" -> "Recommendations"
+    return label_field(head) == "recommendation"
 
 
 def recommendations_in_text(blocks: list[Block]) -> dict[str, str]:
-    """Number -> text of every "Recommendation N: …" paragraph, with its lettered sub-paragraphs."""
+    """Number -> text of every "Recommendation N: …" paragraph, with its lettered sub-paragraphs;
+    and of every numbered paragraph ("1. That …") under a heading that names the recommendations,
+    or worded as one ("That the council …")."""
     found: dict[str, str] = {}
     current: Optional[str] = None
+    section = False
     for block in blocks:
         if not isinstance(block, Paragraph):
             current = None
             continue
         m = _RECOMMENDATION.match(block.text)
+        numbered = _NUMBERED.match(block.text)
+        if not m and numbered and (section or _THAT.match(numbered.group("text"))):
+            m = numbered
+        sub_paragraph = bool(current and _SUB_PARAGRAPH.match(block.text))
+        opens = None if (m or numbered or sub_paragraph) else _opens_section(block)
+        if opens is not None:
+            section, current = opens, None
+            continue
         if m:
             current = m.group("number")
             found.setdefault(current, collapse(m.group("text")))
