@@ -153,3 +153,13 @@ def test_a_table_split_by_a_page_break_with_a_running_title_between_is_one_table
     assert [r.texts[1] for r in joined[0].rows] == ["Action", "Offer flexible rosters so that staff",
                                                    "with caring duties can plan", "Open a hub"]
     assert joined[0].rows[2].starts_page
+
+
+def test_a_title_wrapped_across_two_numbered_rows_is_the_recommendation_of_both():
+    plans = plans_of("\n".join([
+        "Ref\tRecommendation\tAction\tLead",
+        "3.01\tMajor trauma\tA further update would be received by the Board\tAP",
+        "3.02\taccreditation\tA business case would be developed\tAP",
+    ]))
+    assert [(i.ref, i.recommendation) for i in plans[0].items] == [
+        ("3.01", "Major trauma accreditation"), ("3.02", "Major trauma accreditation")]

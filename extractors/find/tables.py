@@ -116,8 +116,13 @@ class PlanAssembler:
             current = self.groups[-1] if self.groups else None
             if current and current.ref == ref and collapse(rec_text) in ("", current.recommendation):
                 self.add_to_group(row, items)  # the ref cell merged down over several actions
-            else:
-                self.start_groups([(ref, rec_text)], row, items)
+                return
+            if current and rec_text and starts_lowercase(rec_text) and current.recommendation \
+                    and not ends_sentence(current.recommendation):
+                # "Major trauma" | "accreditation": a title merged over two numbered rows, wrapped
+                # across them; both rows answer the whole of it
+                current.recommendation = rec_text = _join(current.recommendation, rec_text)
+            self.start_groups([(ref, rec_text)], row, items)
             return
         numbered = split_numbered(rec_text) if rec_text else [(None, "")]
         if numbered[0][0] is not None:
