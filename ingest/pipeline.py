@@ -248,6 +248,14 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     return fill_cited_recommendations(plans, blocks)
 
 
+def titled(drafts: list[PlanDraft], document: ReadDocument) -> list[PlanDraft]:
+    """Plans found with no heading of their own (a log of labelled records, actions in minutes)
+    take the paper's first marked heading, else its title, so that every plan can be named."""
+    heading = next((b.text for b in document.blocks if isinstance(b, Paragraph) and b.heading and b.text.strip()),
+                   None) or document.title
+    return [d if d.title or not heading else d.model_copy(update={"title": heading}) for d in drafts]
+
+
 def interpret_plan(draft: PlanDraft, document: ReadDocument, initials: dict[str, str]) -> Plan:
     groups = recommendation_groups(draft.items)
     items = [interpret_item(raw, document.paper_date, group) for raw, group in zip(draft.items, groups)]
@@ -273,7 +281,7 @@ def extract_document(data: bytes, name: str, path: str = "") -> DocumentResult:
         printed = find_paper_date(document)
         document = document.model_copy(update={"paper_date": printed or document.metadata_date})
         initials = find_initials(document_texts(document))
-        plans = [interpret_plan(d, document, initials) for d in find_plans(document)]
+        plans = [interpret_plan(d, document, initials) for d in titled(find_plans(document), document)]
     except MemoryError as exc:
         raise TooLarge(path or name, "the paper needs more memory than a worker may use") from exc
     except Exception as exc:  # our bug must not end the batch, nor be blamed on the file

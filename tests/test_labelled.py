@@ -128,3 +128,10 @@ def test_a_rating_under_a_status_label_or_alone_in_a_card_is_the_rating():
             "<p>Due: March 2027</p><p><span class='badge'>Amber</span></p></article></body></html>")
     (item,) = _items(card.encode(), "cards.html")
     assert (item[0], item[1], item[5]) == ("C-01", "Switch the fleet to electric vans", "amber")
+
+
+def test_a_log_of_records_takes_the_paper_s_heading_as_its_plan_title():
+    page = (b"<html><body><h1>Climate action tracker</h1><h3>C-01 Switch the fleet</h3><p>Lead: Fleet Manager</p>"
+            b"<p>Due: March 2027</p></body></html>")
+    (plan,) = extract_document(page, "cards.html").plans
+    assert plan.title == "Climate action tracker"
