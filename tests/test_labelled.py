@@ -135,3 +135,14 @@ def test_a_log_of_records_takes_the_paper_s_heading_as_its_plan_title():
             b"<p>Due: March 2027</p></body></html>")
     (plan,) = extract_document(page, "cards.html").plans
     assert plan.title == "Climate action tracker"
+
+
+def test_a_card_s_unlabelled_update_is_its_progress_but_an_email_s_closing_line_is_not():
+    cards = (b"<html><body><h1>Tracker</h1><h3>C-01 Switch the fleet</h3><p>Lead: Fleet Manager</p>"
+             b"<p>Due: March 2027</p><p>Twelve of forty vans replaced.</p>"
+             b"<h3>C-02 Insulate homes</h3><p>Lead: Housing</p><p>Due: 2030</p></body></html>")
+    assert [(i[0], i[4]) for i in _items(cards, "cards.html")] == [("C-01", "Twelve of forty vans replaced."),
+                                                                   ("C-02", None)]
+    email = (b"ACTION 24/09: Write to tenants. Owner: JT Due: TBC\n\nThe next meeting is on 8 April.\n\n"
+             b"Regards,\nGovernance Office\n")
+    assert [i[4] for i in _items(email, "actions.txt")] == [None]

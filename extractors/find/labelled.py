@@ -33,6 +33,7 @@ _MAX_LABEL_WORDS = 3
 _ABOUT = {"action", "recommendation"}
 _FOLLOWED = {"owner", "deadline", "progress", "rag"}
 _TITLE_WORDS = 16
+_CARD_LINES = 3  # a record laid out a field a line (a card), whose update may follow unlabelled
 # Labels a paper's own details use ("Date: 8 May 2014", "Title: …"): in a record they name nothing.
 # So do an e-mail's headers ("Subject: Actions from the panel").
 _METADATA_LABELS = frozenset({"date", "title", "no", "number", "version", "id", "subject", "from", "to", "cc",
@@ -178,7 +179,8 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
     previous_text: Optional[tuple[int, str]] = None
     table_of_current = None
     minute: Optional[str] = None  # the number of the minute the lines below fall under
-    for index, pairs, text, table in _labelled_lines(blocks):
+    lines = list(_labelled_lines(blocks))
+    for position, (index, pairs, text, table) in enumerate(lines):
         if current is not None and table_of_current is not None and table != table_of_current:
             current = None  # a two-column table is one record
         if pairs is None:
@@ -195,6 +197,15 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                     (current.pending or len(text.split()) > _TITLE_WORDS):
                 current.put(current.last, text)  # a label's value below it, or prose carrying on the value
                 current.blocks.append(index)
+                continue
+            following = lines[position + 1] if position + 1 < len(lines) else None
+            next_heading = following is None or getattr(blocks[following[0]], "heading", False)
+            if current is not None and table is None and current.is_item and "progress" not in current.fields \
+                    and len(current.blocks) >= _CARD_LINES and not getattr(blocks[index], "heading", False) \
+                    and next_heading:
+                current.put("progress", text)  # a card's update, printed without a label under its fields
+                current.blocks.append(index)
+                current = None
                 continue
             current = None
             previous_text = (index, text) if table is None else None
