@@ -174,3 +174,14 @@ def test_a_first_column_of_codes_is_the_ref_whatever_its_header_and_the_descript
     assert [(i[0], i[1], i[2], i[3]) for i in _items(table)] == [
         ("BAF1", "Workforce shortages in theatres", "Recruit 12 theatre nurses", "Chief People Officer"),
         ("BAF2", "Estates backlog", "Bid for capital funding", "Director of Estates")]
+
+
+def test_a_row_banded_in_one_colour_carries_no_rating():
+    def row(cells, fills):
+        return Row(cells=[Cell(paragraphs=[c] if c else [], fill=f) for c, f in zip(cells, fills)])
+    table = Table(rows=[
+        Row(cells=[Cell(paragraphs=[c]) for c in ("Ref", "Action", "Lead", "Notes")]),
+        row(("1", "Fix the roof.", "Estates", ""), ("#8EA9DB",) * 4),  # a blue band across the row
+        row(("2", "Paint the hall.", "Estates", ""), (None, None, None, "#FF0000")),  # a red notes cell
+    ])
+    assert [i[6] for i in _items(table)] == [None, "Red"]

@@ -77,11 +77,13 @@ class PlanAssembler:
     def row_fields(self, row: Row) -> dict[str, list[str]]:
         """Canonical field -> paragraphs, merging columns that map to one field."""
         out: dict[str, list[str]] = {}
+        banded = _banded_fills(row)
         for col, cell in zip(self.columns, row.cells):
-            if col == "rag" and cell.is_empty and fill_rating(cell.fill):
-                cell = cell.model_copy(update={"paragraphs": [fill_rating(cell.fill).title()]})  # colour alone
-            elif col in ("progress", "outcome", None) and "rag" not in self.columns and fill_rating(cell.fill):
-                out.setdefault("rag", [fill_rating(cell.fill).title()])  # a status cell shaded in its rating
+            rating = fill_rating(cell.fill) if cell.fill not in banded else None
+            if col == "rag" and cell.is_empty and rating:
+                cell = cell.model_copy(update={"paragraphs": [rating.title()]})  # colour alone
+            elif col in ("progress", "outcome", None) and "rag" not in self.columns and rating:
+                out.setdefault("rag", [rating.title()])  # a status cell shaded in its rating
             if col is None or cell.is_empty:
                 continue
             paragraphs = list(cell.paragraphs) if self.aligned_paragraphs else ["\n".join(cell.paragraphs)]
@@ -517,6 +519,13 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
     elif not any(headers):
         plans += _headerless_plan(table, document, title)
     return [_answering(p, title) for p in plans if p.items]
+
+
+def _banded_fills(row: Row) -> set[Optional[str]]:
+    """Fills that shade more than one cell of the row: a banded or highlighted row, no rating
+    (a rating colours its own cell)."""
+    fills = [c.fill for c in row.cells if c.fill]
+    return {f for f in fills if fills.count(f) > 1}
 
 
 def _short_code(text: str) -> Optional[str]:
