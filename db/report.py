@@ -72,7 +72,7 @@ def plans_in_scope(db: sqlite_utils.Database, selectors: list[str]) -> Optional[
 def gather_report(db: sqlite_utils.Database, as_of: dt.date, selectors: Optional[list[str]] = None) -> Report:
     scope = plans_in_scope(db, selectors or [])
     params = {"as_of": as_of.isoformat(), "until": three_months_on(as_of).isoformat()}
-    in_scope = "" if scope is None else f" and actions.plan_id in ({','.join(map(str, sorted(scope)))})"
+    in_scope = "" if scope is None else f" and actions.plan_id in {_ids(scope)}"
     standing = f"actions.plan_id in {current_plans_as_of(':as_of')}{in_scope}"
     overdue = _actions(db, f"""{standing} and actions.deadline_status = 'date'
                                and actions.deadline_date < :as_of and {NOT_DONE}""", params)
@@ -84,7 +84,7 @@ def gather_report(db: sqlite_utils.Database, as_of: dt.date, selectors: Optional
     return Report(
         as_of=as_of, due_until=three_months_on(as_of),
         scope=sorted({r[0] or "(untitled)" for r in db.execute(
-            f"select title from plans where id in ({','.join(map(str, sorted(scope)))})")}) if scope else [],
+            f"select title from plans where id in {_ids(scope)}")}) if scope else [],
         papers=_papers(db, params, scope), overdue=overdue, overdue_by_owner=_by_owner(overdue),
         due_next=due_next, slipped=slipped, ratings=_ratings(db, params, scope),
         counts={"standing": standing_count[0], "completed": standing_count[1] or 0, "overdue": len(overdue),
@@ -109,6 +109,11 @@ def _actions(db: sqlite_utils.Database, where: str, params: dict) -> list[dict]:
     return rows
 
 
+def _ids(scope: set[int]) -> str:
+    """Plan ids as an SQL list, "(3,7,9)" (integers from the database, so safe to inline)."""
+    return "(" + ",".join(map(str, sorted(scope))) + ")"
+
+
 def _json_list(text: Optional[str]) -> list:
     return json.loads(text) if text else []
 
@@ -130,7 +135,7 @@ def _slipped(db: sqlite_utils.Database, params: dict, scope: Optional[set[int]])
         order by s.days_slipped desc, s.later_paper""", params)]
     if scope is not None:
         tracked = {r[0] for r in db.execute(
-            f"select tracked_plan_id from plan_versions where plan_id in ({','.join(map(str, sorted(scope)))})")}
+            f"select tracked_plan_id from plan_versions where plan_id in {_ids(scope)}")}
         rows = [r for r in rows if r["tracked_plan_id"] in tracked]
     return rows
 
@@ -156,7 +161,7 @@ def _ratings(db: sqlite_utils.Database, params: dict, scope: Optional[set[int]])
 
 
 def _papers(db: sqlite_utils.Database, params: dict, scope: Optional[set[int]]) -> list[dict]:
-    in_scope = "" if scope is None else f" and plans.id in ({','.join(map(str, sorted(scope)))})"
+    in_scope = "" if scope is None else f" and plans.id in {_ids(scope)}"
     return [dict(r) for r in db.query(f"""
         select documents.name, documents.paper_date, documents.title, count(actions.id) as items
         from documents join plans on plans.document_id = documents.id

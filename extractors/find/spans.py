@@ -31,8 +31,7 @@ _MAX_HEADER_LINES = 5
 _MAX_HEADER_LINE_WORDS = 16
 _MAX_LABEL_WORDS = 3
 _MIN_FIELDS = 3
-_ABOUT = ("recommendation", "action")
-_PROSE = ("recommendation", "action")
+_ABOUT = ("recommendation", "action")  # what a row is about: its prose columns
 # A span of initials or a role code: two capitals or more, joined by - / & ("NED-WT/DoN", "DoCAP", "HR").
 _INITIALS = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]*(?:[-/&][A-Z][A-Za-z]*)*[,;]?$")
 _TITLE_WORD = re.compile(r"^[A-Z][a-z'’-]+[,;]?$")
@@ -198,8 +197,8 @@ def _prose_slots(fields: list[Optional[str]]) -> list[Optional[str]]:
     we do not read ("Raised at") keeps its place, so the action is still the second."""
     start = fields.index("ref") + 1 if "ref" in fields else 0
     end = fields.index("owner") if "owner" in fields else len(fields)
-    slots = [f for f in fields[start:end] if f in _PROSE or f is None]
-    return slots[-2:] if any(s in _PROSE for s in slots[-2:]) else [s for s in slots if s] or ["action"]
+    slots = [f for f in fields[start:end] if f in _ABOUT or f is None]
+    return slots[-2:] if any(s in _ABOUT for s in slots[-2:]) else [s for s in slots if s] or ["action"]
 
 
 def _tokens(text: str) -> list[re.Match]:

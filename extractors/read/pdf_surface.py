@@ -172,8 +172,8 @@ def _note_fill(obj, parent: tuple, to_display: ToDisplay, fills: list[dict]) -> 
     r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, alpha) or alpha.value < 128:
         return
-    rgb = (r.value, g.value, b.value)
-    if max(rgb) - min(rgb) < PDF_SETTINGS.min_fill_chroma:
+    colour = _coloured((r.value, g.value, b.value))
+    if colour is None:
         return
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
@@ -182,8 +182,12 @@ def _note_fill(obj, parent: tuple, to_display: ToDisplay, fills: list[dict]) -> 
     corners = [to_display(a * x + c * y + e, b_ * x + d * y + f)
                for x in (left.value, right.value) for y in (bottom.value, top.value)]
     xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-    fills.append({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys),
-                  "colour": "#%02X%02X%02X" % rgb})
+    fills.append({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "colour": colour})
+
+
+def _coloured(rgb: tuple[int, int, int]) -> Optional[str]:
+    """ "#RRGGBB" for a colour; None for white, black and greys (channels too close to tell a hue)."""
+    return "#%02X%02X%02X" % rgb if max(rgb) - min(rgb) >= PDF_SETTINGS.min_fill_chroma else None
 
 
 def _thin(obj) -> bool:
@@ -248,9 +252,8 @@ def _plumber_fills(page) -> list[dict]:
         colour = rect.get("non_stroking_color")
         if not rect.get("fill") or not isinstance(colour, (tuple, list)) or len(colour) != 3:
             continue
-        rgb = tuple(round(float(v) * 255) for v in colour)
-        if max(rgb) - min(rgb) < PDF_SETTINGS.min_fill_chroma:
-            continue
-        out.append({"x0": rect["x0"], "x1": rect["x1"], "top": rect["top"], "bottom": rect["bottom"],
-                    "colour": "#%02X%02X%02X" % rgb})
+        hue = _coloured(tuple(round(float(v) * 255) for v in colour))
+        if hue is not None:
+            out.append({"x0": rect["x0"], "x1": rect["x1"], "top": rect["top"], "bottom": rect["bottom"],
+                        "colour": hue})
     return out
