@@ -52,3 +52,13 @@ def test_a_numbered_sub_item_starts_a_new_sentence_and_its_heading_is_left_out()
     lines = [(100.0, "1. Terms of Reference"), (112.0, "The Board accepted them subject to a change of name."),
              (124.0, "2. Complaints Policy"), (136.0, "The Board accepted it.")]
     assert _sentence_beside(lines, 112.0) == "The Board accepted them subject to a change of name."
+
+
+def test_initials_in_a_margin_action_column_with_no_table_drawn_are_items():
+    from boardpapers.ingest.pipeline import extract_path
+    from tests.conftest import CORPUS
+
+    items = document_records(extract_path(CORPUS / "ashby_parish_minutes_margin_initials.pdf"))
+    assert [(i["ref"], i["action"], i["owners"]) for i in items] == [
+        ("25/31", "The clerk will arrange repairs before the summer.", ["CLK"]),
+        ("25/32", "Cllr Bates will ask the county council to cut it back.", ["JB"])]  # 25/33 sets no task

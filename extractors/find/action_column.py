@@ -17,8 +17,8 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.interpret.dates import due_phrase
 from boardpapers.extractors.interpret.owners import is_initials_list
-from boardpapers.extractors.interpret.refs import ref_cell
-from boardpapers.schema.models import Block, PlanDraft, Provenance, RawItem, Row, Table
+from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, ref_cell
+from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Row, Table
 
 _MIN_TEXT_CHARS = 60  # the minutes' own column holds prose
 _MOST = 0.6  # the share of the column's filled cells that must be initials
@@ -106,8 +106,35 @@ def _clean(sentence: str) -> str:
     return text
 
 
+def _margin_initials(blocks: list[Block], document: str, paper_date=None) -> list[RawItem]:
+    """The same minutes with no table drawn: under an "Action" column heading printed on its own,
+    a minute's paragraph that ends with initials set apart ("… before the summer. CLK") is an
+    item: its last sentence, by those initials, under the minute's number."""
+    items: list[RawItem] = []
+    column = False
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.text.strip()
+        if text.casefold() in _ACTION_HEADERS:
+            column = True
+            continue
+        words = text.split()
+        if not column or len(words) < 3 or not is_initials_list(words[-1]) or words[-2][-1:] not in ".!?":
+            continue
+        body = " ".join(words[:-1])
+        sentences = [s for s in _SENTENCE_END.split(body) if s.strip()]
+        action = _clean(sentences[-1]) if sentences else None
+        number = MINUTE_NUMBER.match(text)
+        items.append(RawItem(ref=number.group("ref") if number else None, action=action, owner=words[-1],
+                             deadline=due_phrase(action, paper_date),
+                             provenance=Provenance(document=document, page=block.page, line=block.line)))
+    return items
+
+
 def find_action_column_minutes(blocks: list[Block], document: str, paper_date=None) -> list[PlanDraft]:
-    """One plan of every initialled action in minutes tables with an Action column, or none."""
+    """One plan of every initialled action in minutes tables with an Action column (or in
+    minutes whose Action column is set in the margin with no table drawn), or none."""
     items: list[RawItem] = []
     minute: Optional[str] = None
     for block in blocks:
@@ -131,6 +158,7 @@ def find_action_column_minutes(blocks: list[Block], document: str, paper_date=No
                                      deadline=due_phrase(action, paper_date),
                                      provenance=Provenance(document=document, page=row.page, table=block.index,
                                                            row=row.index, bbox=row.bbox)))
+    items = items or _margin_initials(blocks, document, paper_date)
     if not items:
         return []
     return [PlanDraft(title="Actions from the minutes", shape="minutes", provenance=items[0].provenance, items=items)]
