@@ -146,3 +146,10 @@ def test_a_card_s_unlabelled_update_is_its_progress_but_an_email_s_closing_line_
     email = (b"ACTION 24/09: Write to tenants. Owner: JT Due: TBC\n\nThe next meeting is on 8 April.\n\n"
              b"Regards,\nGovernance Office\n")
     assert [i[4] for i in _items(email, "actions.txt")] == [None]
+
+
+def test_a_year_opening_a_sentence_is_no_labelled_record():
+    from boardpapers.extractors.find.labelled import split_label
+
+    assert split_label("By 2025 – over one million people could have dementia.") is None
+    assert split_label("ACTION 24/31: Circulate the fees schedule.")[:2] == ("action", "24/31")

@@ -236,3 +236,19 @@ def _shaded_ratings(c, _):
 def test_a_rating_shown_only_by_a_cell_s_colour_is_read():
     items = document_records(extract_document(pdf_with(_shaded_ratings), "shaded.pdf"))
     assert [(i["ref"], i["rag"]) for i in items] == [("1", "amber"), ("2", "green"), ("3", "red")]
+
+
+def _sparse_minutes(c, _):
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 780, "Ashby Parish Council")
+    c.drawString(480, 750, "Action")
+    for n, text in enumerate(["25/31 Playground. Two loose fittings were found.", "The clerk will arrange repairs.",
+                              "", "25/33 Finance. The accounts were approved."]):
+        c.drawString(50, 720 - n * 14, text)
+
+
+def test_a_page_of_short_paragraphs_still_parts_them_by_its_line_spacing():
+    texts = [b.text for b in read_pdf(pdf_with(_sparse_minutes), "m.pdf").blocks]
+    assert texts == ["Ashby Parish Council", "Action",
+                     "25/31 Playground. Two loose fittings were found. The clerk will arrange repairs.",
+                     "25/33 Finance. The accounts were approved."]

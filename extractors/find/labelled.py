@@ -29,6 +29,7 @@ from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, R
 _LABEL_AT_START = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()/&' ]{0,40}?)(?:\s+(?P<ref>[A-Z]{0,4}\s?\d[\w./-]{0,12}))?"
                              r"\s*[:–—]\s*(?P<value>.*)$", re.S)
 _COLON = re.compile(r"\s*:\s+")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _MAX_LABEL_WORDS = 3
 _ABOUT = {"action", "recommendation"}
 _FOLLOWED = {"owner", "deadline", "progress", "rag"}
@@ -72,6 +73,8 @@ def split_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
     if name is None:
         return None
     ref = m.group("ref")
+    if ref and _YEAR.fullmatch(ref.strip()):
+        return None  # "By 2025 – over a million people …": a year opening a sentence, not a label
     return name, (ref_cell(ref.strip()) or ref.strip()) if ref else None, m.group("value").strip()
 
 

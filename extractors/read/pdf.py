@@ -461,7 +461,9 @@ def _key(text: str) -> str:
 def _paragraphs(lines: list[_Line], page: int, body_size: float) -> list[Paragraph]:
     out: list[Paragraph] = []
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom]
-    normal = statistics.median(gaps) if gaps else 2.0
+    # the usual gap between lines: the lower quartile, so that a page of short paragraphs (more
+    # gaps between paragraphs than within them) still shows its line spacing
+    normal = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 4 else (statistics.median(gaps) if gaps else 2.0)
     current: list[_Line] = []
 
     def flush() -> None:
