@@ -75,3 +75,15 @@ def test_an_action_label_over_a_report_of_the_past_is_no_action():
     assert not reports_the_past("In June 2021 the board will review the ban.", paper)  # after the paper: a plan
     assert not reports_the_past("JB to report in February 2019.", paper)  # the date is no opener
     assert actions("Action: In February 2019 the city banned junk food adverts on buses.") == []
+
+
+def test_a_date_that_names_what_the_action_is_about_is_no_deadline():
+    import datetime as dt
+
+    from boardpapers.extractors.interpret.dates import deadline_in_sentence
+
+    paper = dt.date(2025, 3, 4)
+    assert deadline_in_sentence("CFO to present the 2024/25 accounts to the committee.", paper) is None
+    assert deadline_in_sentence("Clerk to circulate the minutes of 12 February.", paper) is None
+    assert deadline_in_sentence("Clerk to bring the 2025/26 budget to the May meeting.", paper) == "to the May meeting"
+    assert deadline_in_sentence("AB to write to the owner, 14 March.", paper) == "14 March"

@@ -391,12 +391,13 @@ def deadline_in_sentence(text: Optional[str], paper_date: Optional[dt.date] = No
     if anchored:
         return anchored
     dated = [p for p in sentence_periods(text, paper_date) if p.granularity != "year"]
-    if dated:
-        a, b = dated[-1].span
+    for period in reversed(dated):
+        a, b = period.span
         meeting = _MEETING_AFTER.match(text, b)
         if meeting:  # "for the May meeting": the meeting held then
             return _with_anchor(text, a, meeting.end())
-        return text[a:b]
+        if not _names_a_thing(text, period):
+            return text[a:b]
     low = text.casefold()
     for status in ("relative", "tba"):
         for phrase in DEADLINE_STATUS_WORDS[status]:
@@ -404,6 +405,17 @@ def deadline_in_sentence(text: Optional[str], paper_date: Optional[dt.date] = No
                 start = low.index(phrase)
                 return _with_anchor(text, start, start + len(phrase))
     return None
+
+
+# A date that names what the action is about, not when it is due: "the minutes *of* 12 February",
+# "the 2024/25 accounts" (the date before a noun), "the plan *for* 2025/26".
+_OF_BEFORE = re.compile(r"\b(?:of|for|from|since|the)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|by|at|with|if|when|for|in|on|as|so|but|then)\b)[a-z]{3,}")
+
+
+def _names_a_thing(text: str, period: "Period") -> bool:
+    a, b = period.span
+    return bool(_OF_BEFORE.search(text[max(0, a - 12):a]) or _NOUN_AFTER.match(text, b))
 
 
 # The words that tie an event to a deadline: "*before the* next meeting", "*for the* May meeting".
