@@ -185,3 +185,10 @@ def test_a_row_banded_in_one_colour_carries_no_rating():
         row(("2", "Paint the hall.", "Estates", ""), (None, None, None, "#FF0000")),  # a red notes cell
     ])
     assert [i[6] for i in _items(table)] == [None, "Red"]
+
+
+def test_a_full_width_row_above_the_header_names_the_plan():
+    table = _table(["Appendix B – Action plan after the inspection", "", ""], ["Action", "Lead", "Target"],
+                   ["Recruit six social workers.", "Head of Social Work", "December 2025"], headings=(0,))
+    (plan,) = find_table_plans(table, "t.html", title="Kirkton Council")
+    assert plan.title == "Appendix B – Action plan after the inspection" and len(plan.items) == 1

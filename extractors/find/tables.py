@@ -72,6 +72,7 @@ class PlanAssembler:
     header: list[str] = field(default_factory=list)
     groups: list[_Group] = field(default_factory=list)
     theme: Optional[str] = None  # the heading row above, where the table has no recommendation column
+    caption: Optional[str] = None  # a full-width row above the header that names the table
 
     # -- reading a row ----------------------------------------------------
     def row_fields(self, row: Row) -> dict[str, list[str]]:
@@ -502,7 +503,8 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
             if assembler is not None:
                 plans.append(_draft(assembler, document, title, table))
             assembler = PlanAssembler(columns=columns, document=document, table_index=table.index,
-                                      aligned_paragraphs=table.aligned_paragraphs, header=header)
+                                      aligned_paragraphs=table.aligned_paragraphs, header=header,
+                                      caption=_caption_row(pending))
             for early in pending:
                 unglued = _unglue(early, header)
                 if len(early.cells) == len(row.cells) and unglued != early:
@@ -569,7 +571,16 @@ def _headerless_plan(table: Table, document: str, title: Optional[str]) -> list[
     return [_draft(assembler, document, title, table)]
 
 
+def _caption_row(rows: list[Row]) -> Optional[str]:
+    """The text of the last full-width row above a table's header ("Appendix B – Action plan …")."""
+    for row in reversed(rows):
+        filled = [c for c in row.cells if not c.is_empty]
+        if filled and (row.heading or (len(filled) == 1 and len(row.cells) > 1 and filled[0] is row.cells[0])):
+            return collapse(filled[0].text)
+    return None
+
+
 def _draft(assembler: PlanAssembler, document: str, title: Optional[str], table: Table) -> PlanDraft:
-    return PlanDraft(title=table.caption or title, shape="table",
+    return PlanDraft(title=table.caption or assembler.caption or title, shape="table",
                      provenance=Provenance(document=document, page=table.page, table=table.index),
                      items=assembler.raw_items())
