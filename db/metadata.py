@@ -188,6 +188,9 @@ VIEWS: dict[str, dict] = {
     "rag_summary": {"description": "How many actions carry each rating, by plan.", "facets": ["document", "rag"]},
 }
 
+# The search words as one FTS phrase, so that punctuation in them ("see 4.3") is not query syntax.
+_AS_PHRASE = """'"' || replace(:q, '"', '""') || '"'"""
+
 QUERIES: dict[str, dict] = {
     "overdue_as_of": {
         "title": "Overdue as of a date",
@@ -225,12 +228,11 @@ order by v.paper_date, v.document, v.ref""",
     "search": {
         "title": "Search all text",
         "description": "Recommendations, actions, progress and outcomes holding the words :q (as a phrase).",
-        "sql": """select items.* from items where action_id in (
-  select rowid from actions_fts where actions_fts match '"' || replace(:q, '"', '""') || '"'
+        "sql": f"""select items.* from items where action_id in (
+  select rowid from actions_fts where actions_fts match {_AS_PHRASE}
   union
   select actions.id from actions join recommendations r on r.id = actions.recommendation_id
-  where r.id in (select rowid from recommendations_fts
-                 where recommendations_fts match '"' || replace(:q, '"', '""') || '"'))
+  where r.id in (select rowid from recommendations_fts where recommendations_fts match {_AS_PHRASE}))
 order by document, action_id""",
     },
 }

@@ -129,18 +129,17 @@ def type_columns(header_fields: list[Optional[str]], rows: list[Row],
     scores above zero, or reads as nothing.
     """
     cells = header_cells or [""] * len(header_fields)
+    scored = [field_scores(header_field, column_evidence(rows, col)) for col, header_field in enumerate(header_fields)]
     best: list[Optional[str]] = []
-    for col, header_field in enumerate(header_fields):
-        scores = field_scores(header_field, column_evidence(rows, col))
+    for col, (header_field, scores) in enumerate(zip(header_fields, scored)):
         if header_field is None and col < len(cells) and is_unmapped_header(cells[col]):
-            scores[NOTHING] = HEADER_WEIGHT
+            scores = {**scores, NOTHING: HEADER_WEIGHT}
         top = max(scores.items(), key=lambda kv: (kv[1], kv[0] == header_field), default=(None, 0.0))
         best.append(top[0] if top[1] > 0 and top[0] != NOTHING else None)
     named = set(header_fields)
     typed = []
-    for col, (field, header_field) in enumerate(zip(best, header_fields)):
+    for field, header_field, scores in zip(best, header_fields, scored):
         if field is not None and field != header_field and field in named:
-            scores = field_scores(header_field, column_evidence(rows, col))
             field = header_field if header_field and scores.get(header_field, 0.0) > 0 else None
         typed.append(field)
     return left_action_answers(typed, cells) if header_cells else typed

@@ -166,16 +166,16 @@ def _rows(paragraphs: list[tuple[int, Paragraph]], k: int) -> tuple[list[_Row], 
 
 def _item(row: _Row, fields: list[Optional[str]], document: str, paper_date: Optional[dt.date]) -> Optional[RawItem]:
     body = row.text.split(maxsplit=1)[1] if row.ref else row.text
-    owner = _owner_span(body, paper_date)
+    dates = {p.span[0]: p.span[1] for p in sentence_periods(body, paper_date)}  # start -> end of each date
+    owner = _owner_span(body, dates)
     if owner is None:
         return None
     start, end = owner
     about, after = body[:start].strip(), body[end:].strip()
     values: dict[str, Optional[str]] = {"ref": row.ref, "owner": body[start:end].strip(" ,;")}
-    if "deadline" in fields:
-        date = _leading_date(after, paper_date)
-        if date:
-            values["deadline"], after = after[:date], after[date:].strip()
+    date_start = len(body) - len(body[end:].lstrip())
+    if "deadline" in fields and date_start in dates:  # a date right after the owner
+        values["deadline"], after = body[date_start:dates[date_start]], body[dates[date_start]:].strip()
     if fields and fields[-1] is None:
         after = _FLAG.sub("", after)
     slots = _prose_slots(fields)
@@ -205,13 +205,12 @@ def _tokens(text: str) -> list[re.Match]:
     return list(re.finditer(r"\S+", text))
 
 
-def _owner_span(body: str, paper_date: Optional[dt.date]) -> Optional[tuple[int, int]]:
+def _owner_span(body: str, dates: dict[int, int]) -> Optional[tuple[int, int]]:
     """Where the owner stands: the first run of initials that ends the prose before it (a
     lower-case word or a line's end precedes it) and is followed by a date or a new sentence;
     else the first short run of capitalised words ("Kim Rowe", "Head of Parking") closing the
-    prose and followed by a date."""
+    prose and followed by a date (`dates`: where each date in the body starts, and ends)."""
     tokens = _tokens(body)
-    dates = {m.span[0] for m in sentence_periods(body, paper_date)}
 
     def closes_prose(i: int) -> bool:
         before = body[tokens[i - 1].end():tokens[i].start()]
@@ -238,14 +237,6 @@ def _owner_span(body: str, paper_date: Optional[dt.date]) -> Optional[tuple[int,
             j += 1
         if j + 1 < len(tokens) and tokens[j + 1].start() in dates and tokens[j].group() not in _CONNECTORS:
             return tokens[i].start(), tokens[j].end()
-    return None
-
-
-def _leading_date(text: str, paper_date: Optional[dt.date]) -> Optional[int]:
-    """The end of a date the text opens with, or None."""
-    for period in sentence_periods(text, paper_date):
-        if period.span[0] == 0:
-            return period.span[1]
     return None
 
 

@@ -129,7 +129,7 @@ def _pdfium_paths(page, to_display: ToDisplay) -> tuple[list[dict], list[dict]]:
     count = pdfium_c.FPDFPage_CountObjects(raw_page)
     for i in range(count):
         _object_edges(pdfium_c.FPDFPage_GetObject(raw_page, i), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), to_display,
-                      edges, depth=0, fills=fills)
+                      edges, 0, fills)
     return edges, fills
 
 
@@ -142,7 +142,7 @@ def _compose(outer: tuple, inner: tuple) -> tuple:
 
 
 def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], depth: int,
-                  fills: Optional[list[dict]] = None) -> None:
+                  fills: list[dict]) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
         return
@@ -161,7 +161,7 @@ def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], 
         many = pdfium_c.FPDFPath_CountSegments(obj) > PDF_SETTINGS.max_box_segments
         if not stroke.value and many and not _thin(obj):
             return  # a filled shape that is no box or rule: an area of a map or chart, a letter in outline
-        if fill.value and not many and fills is not None:
+        if fill.value and not many:
             _note_fill(obj, parent, to_display, fills)
     edges.extend(_path_edges(obj, matrix, to_display))
 
