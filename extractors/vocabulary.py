@@ -99,6 +99,8 @@ UNMAPPED_HEADERS = (
     "date raised", "date added", "date logged", "date opened", "date identified", "date agreed",
     "date of meeting", "meeting date", "raised", "date entered", "date first raised", "date created",
     "risk score", "score", "likelihood", "cost", "budget", "rank",
+    "date of report", "report date", "date of paper", "paper date", "date of issue", "issue date",
+    "publication date", "date of publication", "date published", "date issued",  # the paper's own date
 )
 
 # What cells say in columns that must not be read as their header suggests: a priority

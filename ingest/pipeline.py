@@ -26,13 +26,14 @@ from boardpapers.extractors.find.action_column import find_action_column_minutes
 from boardpapers.extractors.find.cited import fill_cited_recommendations
 from boardpapers.extractors.find.flattened import unflatten_tables
 from boardpapers.extractors.find.labelled import find_labelled_records
-from boardpapers.extractors.find.spans import find_span_rows
+from boardpapers.extractors.find.spans import find_delimited_rows, find_span_rows
 from boardpapers.extractors.find.status_records import find_status_records
 from boardpapers.extractors.find.headers import header_to_fields
 from boardpapers.extractors.interpret.paperdate import find_paper_date
 from boardpapers.extractors.interpret.publisher import find_publisher
 from boardpapers.extractors.find.records import find_records
 from boardpapers.extractors.find.tables import find_table_plans, join_split_tables, number_rows
+from boardpapers.extractors.find.transposed import turn_side_tables
 from boardpapers.extractors.read.text import read_text
 from boardpapers.ingest.errors import (
     EmptyFile, IngestError, InternalError, ReaderFailed, TooLarge, UnreadableFile, UnsupportedFormat,
@@ -225,7 +226,7 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     plans: list[PlanDraft] = []
     heading: Optional[str] = None
     marked = False  # the heading is one the document marks as such (a Word heading, an <h1>)
-    blocks = number_rows(join_split_tables(unflatten_tables(document.blocks)))
+    blocks = number_rows(join_split_tables(turn_side_tables(unflatten_tables(document.blocks))))
     for block in blocks:
         if isinstance(block, Paragraph):
             if _names_the_table_below(block, heading, marked):
@@ -233,19 +234,29 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
         elif isinstance(block, Table):
             plans += find_table_plans(block, document.name, title=heading)
             marked = False
-    rows, used = find_span_rows(blocks, document.name, document.paper_date)
-    plans += rows
-    blocks = [b for i, b in enumerate(blocks) if i not in used]
+    for find_rows in (find_span_rows, find_delimited_rows):
+        rows, used = find_rows(blocks, document.name, document.paper_date)
+        plans += rows
+        blocks = [b for i, b in enumerate(blocks) if i not in used]
     records = find_records(blocks, document.name)
-    plans += records
-    if not records:  # the rated-section shapes are labelled records of their own kind
-        labelled, used = find_labelled_records(blocks, document.name, document.paper_date)
+    labelled, used = find_labelled_records(blocks, document.name, document.paper_date)
+    if _fields_read(labelled) > _fields_read(records):  # two readings of one run of labels: the fuller
         plans += labelled
         blocks = [b for i, b in enumerate(blocks) if i not in used]
+    else:
+        plans += records
     plans += find_minute_actions(blocks, document.name, document.paper_date)
     plans += find_action_column_minutes(blocks, document.name, document.paper_date)
     plans += find_status_records(blocks, document.name)
     return fill_cited_recommendations(plans, blocks)
+
+
+def _fields_read(plans: list[PlanDraft]) -> int:
+    """How many values a reading of the paper's labelled records filled: of two readings of the
+    same lines (rated sections, label records), the one that explains more of them is right."""
+    return sum(1 for plan in plans for item in plan.items
+               for name in ("ref", "recommendation", "action", "owner", "deadline", "progress", "rag")
+               if getattr(item, name))
 
 
 def titled(drafts: list[PlanDraft], document: ReadDocument) -> list[PlanDraft]:

@@ -1,5 +1,5 @@
 """Column meaning from the cells where the header is silent or misleading, and heading rows."""
-from boardpapers.extractors.find.columns import type_columns
+from boardpapers.extractors.find.columns import type_columns, values_field
 from boardpapers.extractors.find.tables import find_table_plans
 from boardpapers.schema.models import Cell, Row, Table
 
@@ -192,3 +192,11 @@ def test_a_full_width_row_above_the_header_names_the_plan():
                    ["Recruit six social workers.", "Head of Social Work", "December 2025"], headings=(0,))
     (plan,) = find_table_plans(table, "t.html", title="Kirkton Council")
     assert plan.title == "Appendix B – Action plan after the inspection" and len(plan.items) == 1
+
+
+def test_the_values_under_a_label_confirm_or_overrule_it():
+    assert values_field("recommendation", ["High"]) is None  # "Priority: High" is no recommendation
+    assert values_field("recommendation", ["Keep one register of contracts."]) == "recommendation"
+    assert values_field("progress", ["Amber", "Green", "Red"]) == "rag"
+    assert values_field("progress", ["On track", "Not started", "Complete"]) == "progress"
+    assert values_field(None, ["31 March 2025", "June 2025"]) == "deadline"

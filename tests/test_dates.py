@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from boardpapers.extractors.interpret.dates import financial_year_of, parse_deadline
+from boardpapers.extractors.interpret.dates import deadline_in_sentence, financial_year_of, parse_deadline
 
 P07 = dt.date(2007, 7, 25)   # a July 2007 paper
 P23 = dt.date(2023, 5, 31)
@@ -381,3 +381,8 @@ def test_every_pattern_kind_has_its_period_builder():
 
     kinds = {kind for kind, _ in dates._PATTERNS} - {"week"}  # a week is built from the day inside it
     assert kinds == set(dates._BUILDERS)
+
+
+def test_a_status_phrase_in_a_sentence_is_a_whole_phrase():
+    assert deadline_in_sentence("Members asked that the next return include the spend.") is None
+    assert deadline_in_sentence("Report back at the next meeting.") == "at the next meeting"

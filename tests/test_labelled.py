@@ -153,3 +153,16 @@ def test_a_year_opening_a_sentence_is_no_labelled_record():
 
     assert split_label("By 2025 – over one million people could have dementia.") is None
     assert split_label("ACTION 24/31: Circulate the fees schedule.")[:2] == ("action", "24/31")
+
+
+def test_a_year_beside_a_label_is_no_ref_and_opens_no_record():
+    text = (b"Joint Commitment to Carers 2015-20 \xe2\x80\x93 states the priorities for carers.\n"
+            b"It will be refreshed during this strategy.\n"
+            b"Note: The Commission presents a new model of risk.\n")
+    assert _items(text, "strategy.txt") == []
+
+
+def test_a_label_naming_the_paper_s_own_date_is_no_deadline():
+    text = (b"Internal Audit Report: Payroll\nDate of report: 12 February 2025\n\n"
+            b"Recommendation 1\nKeep one register.\nResponsible officer\nHead of HR\n")
+    assert _items(text, "audit.txt") == [("1", None, ["Head of HR"], None, None, None)]

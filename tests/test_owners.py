@@ -1,6 +1,6 @@
 import pytest
 
-from boardpapers.extractors.interpret.owners import is_given_name, split_owners, strip_honorific
+from boardpapers.extractors.interpret.owners import is_given_name, names_only, split_owners, strip_honorific
 
 CASES = [
     ("Rod Moore", ["Rod Moore"]),
@@ -132,3 +132,12 @@ def test_honorifics_mean_people_and_a_lone_service_word_is_no_surname():
     assert [(o.name, o.kind) for o in split_owners("Dr. A. N. Other")] == [("A. N. Other", "person")]
     assert [(o.name, o.kind) for o in split_owners("Public Health; Housing")] == [
         ("Public Health", "role"), ("Housing", "role")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PL", True), ("JB/KL", True), ("Chief Nurse and DPH", True), ("Director of Public Health.", True),
+    ("Members asked for a report", False), ("to be confirmed", False), ("", False),
+    ("One Two Three Four Five Six Seven Eight Nine", False),
+])
+def test_names_only(text, expected):
+    assert names_only(text) is expected

@@ -8,7 +8,14 @@ from boardpapers.ingest.export import document_records
 from boardpapers.ingest.pipeline import extract_document, extract_path, sniff_format
 from tests.conftest import CORPUS, FIXTURES
 
-PAPERS = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
+PAPERS = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+def expected_items(result) -> list[dict]:
+    """The items as the fixtures record them: the export's fields and where each row was printed."""
+    provenance = [item.provenance for plan in result.plans for item in plan.items]
+    return [{**{k: v for k, v in r.items() if k != "document"}, "page": where.page, "line": where.line}
+            for r, where in zip(document_records(result), provenance)]
 
 
 @pytest.mark.parametrize("paper", PAPERS, ids=[p.name for p in PAPERS])
@@ -17,8 +24,7 @@ def test_fixture_matches_expected(paper):
     result = extract_path(paper)
     assert (result.paper_date.isoformat() if result.paper_date else None) == expected["paper_date"]
     assert result.pages == expected["pages"]
-    items = [{k: v for k, v in r.items() if k != "document"} for r in document_records(result)]
-    assert items == expected["items"]
+    assert expected_items(result) == expected["items"]
 
 
 def test_every_item_keeps_its_provenance():

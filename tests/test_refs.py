@@ -1,6 +1,6 @@
 import pytest
 
-from boardpapers.extractors.interpret.refs import fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_leading_ref, split_numbered
+from boardpapers.extractors.interpret.refs import fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_leading_ref, split_list_number, split_numbered
 
 
 @pytest.mark.parametrize("text, ref, rest", [
@@ -39,3 +39,15 @@ def test_headings():
     assert not is_section_heading("7. The board agreed the plan.")
     assert split_heading("Tobacco Control We recommend a new alliance") == "We recommend a new alliance"
     assert split_heading("Leeds City Council should act") == "Leeds City Council should act"
+
+
+@pytest.mark.parametrize("text, ref, rest", [
+    ("1. Review the policy", "1", "Review the policy"),
+    ("12) Report to the board", "12", "Report to the board"),
+    ("(3) Confirm the funding", "3", "Confirm the funding"),
+    ("2025. A year, not an entry", None, "2025. A year, not an entry"),
+    ("1.2 A dotted number", None, "1.2 A dotted number"),
+    ("3. lower case runs on", None, "3. lower case runs on"),
+])
+def test_split_list_number(text, ref, rest):
+    assert split_list_number(text) == (ref, rest)

@@ -1,7 +1,7 @@
 """Rows whose columns nothing but single spaces part, read by typed spans in the header's order."""
 import datetime as dt
 
-from boardpapers.extractors.find.spans import find_span_rows, header_fields
+from boardpapers.extractors.find.spans import find_delimited_rows, find_span_rows, header_fields, type_span
 from boardpapers.schema.models import Paragraph
 
 
@@ -61,3 +61,33 @@ def test_rows_without_refs_are_a_line_each_while_they_read_as_rows():
         (None, "Map the routes used after school", "Kim Rowe", "July 2024", "Mapping started"),
         (None, "Run a knife amnesty in the town", "PC Adeyemi", "31/08/2024", "Bins ordered")]
     assert used == {1, 2}
+
+
+def test_a_span_is_typed_by_the_interpret_stage_recognisers():
+    kinds = {text: type_span(text) for text in ["4.2", "Amber", "by March 2025", "Ongoing", "Digital Lead",
+                                               "Extend the pilot to all practices", "review data monthly",
+                                               ]}
+    assert kinds == {"4.2": "ref", "Amber": "rating", "by March 2025": "date", "Ongoing": "date",
+                     "Digital Lead": "owner", "Extend the pilot to all practices": "prose",
+                     "review data monthly": "prose"}
+
+
+def _delimited(*lines):
+    blocks = [Paragraph(text=t, page=1, line=n) for n, t in enumerate(lines, 1)]
+    plans, used = find_delimited_rows(blocks, "list.txt")
+    return [(i.action, i.owner, i.deadline, i.rag, i.progress, i.provenance.line) for p in plans for i in p.items], used
+
+
+def test_lines_cut_the_same_way_into_typed_parts_are_rows():
+    rows, used = _delimited("Actions:", "Open a hub – Hubs Lead – by May 2025 – Green",
+                            "Train the staff in advice – HR Manager – June 2025 – Red", "Thanks to all.")
+    assert rows == [("Open a hub", "Hubs Lead", "by May 2025", "Green", None, 2),
+                    ("Train the staff in advice", "HR Manager", "June 2025", "Red", None, 3)]
+    assert used == {1, 2}
+
+
+def test_one_such_line_or_lines_cut_differently_are_no_rows():
+    assert _delimited("Open a hub – Hubs Lead – by May 2025")[0] == []
+    assert _delimited("Open a hub – Hubs Lead – by May 2025", "Train the staff – June 2025 – HR Manager")[0] == []
+    assert _delimited("The council – with its partners – will act by 2030",
+                      "Our vision – healthier lives – for everyone by 2030")[0] == []

@@ -93,17 +93,30 @@ def column_evidence(rows: list[Row], col: int) -> dict[str, float]:
     coloured = sum(1 for f in fills if f) / (len(fills) + len(values)) if fills else 0.0
     if coloured >= MOST:
         found["colours"] = coloured
-    if not values:
-        return found
+    if values:
+        found.update(values_evidence(values, first_column=col == 0))
+    return found
+
+
+def values_evidence(values: list[str], first_column: bool = False) -> dict[str, float]:
+    """What a run of values shows (a column's cells, or the values one label takes in record
+    after record): evidence -> the share of the values showing it, where a clear majority do."""
     shares = {"ratings": _share(values, is_rating), "dates": _share(values, is_date),
               "priorities": _share(values, _in(PRIORITY_VALUES)), "decisions": _share(values, _in(DECISION_VALUES)),
               "figures": _share(values, lambda v: is_figure(v) and not is_date(v))}  # "2025" is a year
-    if col == 0:
+    if first_column:
         shares["refs_in_turn"] = 1.0 if _numbers_in_turn(values) else 0.0
         if shares["priorities"] < MOST:  # 1, 3, 1, 2 under "Recommendation": priorities, not refs
             shares["codes"] = _share(values, is_ref)
-    found.update({kind: share for kind, share in shares.items() if share >= MOST})
-    return found
+    return {kind: share for kind, share in shares.items() if share >= MOST}
+
+
+def values_field(named: Optional[str], values: list[str]) -> Optional[str]:
+    """The field a label or header naming `named` holds, given the values under it: the one
+    the evidence scores best, or None when none scores above zero ("Priority: High")."""
+    scores = field_scores(named, values_evidence([collapse(v) for v in values if v.strip()]))
+    best = max(scores, key=scores.get, default=None)
+    return best if best is not None and scores[best] > 0 else None
 
 
 NOTHING = "nothing"  # the field of a column a header names as one we do not read ("Date raised")

@@ -20,16 +20,18 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
-from boardpapers.extractors.find.columns import is_rating
+from boardpapers.extractors.find.columns import MOST, is_rating, values_field
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
 from boardpapers.extractors.interpret.dates import deadline_in_sentence
-from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, ref_cell, split_code_prefix, split_leading_ref
+from boardpapers.extractors.interpret.refs import (
+    MINUTE_NUMBER, ref_cell, split_code_prefix, split_leading_ref, split_list_number)
+from boardpapers.extractors.vocabulary import RAG_COLOURS, RAG_WORDS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
 
 _LABEL_AT_START = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()/&' ]{0,40}?)(?:\s+(?P<ref>[A-Z]{0,4}\s?\d[\w./-]{0,12}))?"
                              r"\s*[:–—]\s*(?P<value>.*)$", re.S)
 _COLON = re.compile(r"\s*:\s+")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:\s?[-–/]\s?(?:19|20)?\d{2})?")  # "2025", "2015-20": no ref
 _MAX_LABEL_WORDS = 3
 _ABOUT = {"action", "recommendation"}
 _FOLLOWED = {"owner", "deadline", "progress", "rag"}
@@ -40,6 +42,15 @@ _CARD_LINES = 3  # a record laid out a field a line (a card), whose update may f
 _METADATA_LABELS = frozenset({"date", "title", "no", "number", "version", "id", "subject", "from", "to", "cc",
                               "sent", "re"})
 _FIELDS = ("ref", "recommendation", "action", "owner", "deadline", "progress", "outcome", "rag")
+_IGNORED = "ignored"  # a label whose values say it is none of the fields ("Priority: High")
+# "Recommendation 1", "Finding 2", "Action 24/31" alone on a line: a numbered record opens.
+_NUMBERED_OPENER = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{0,30}?)\s+(?P<ref>[A-Z]{0,4}\s?\d[\w./-]{0,12})\s*:?\s*$")
+_OPENER_NARRATIVE_LINES = 8  # lines of narrative a numbered record's opener may stand above its labels
+# Rating words that say a thing is done rather than give a colour: under a Status label they are
+# progress, unless that label gives ratings in most records.
+_DONE_RATINGS = frozenset(w for w, rating in RAG_WORDS.items() if rating == "blue" and w not in RAG_COLOURS
+                          and len(w) > 1)
+_SHORT_VALUE_FIELDS = ("owner", "deadline", "rag")  # values whose closing full stop is punctuation
 
 
 @dataclass
@@ -50,6 +61,8 @@ class _Record:
     titled: bool = False  # its action is the line printed above it, not a labelled value
     last: Optional[str] = None  # the field the next unlabelled line carries on
     pending: bool = False  # a label printed alone ("Owner"), its value on the next line
+    opened: int = 0  # opened by a numbered label ("Finding 1: …"): narrative lines passed over since
+    status_rated: Optional[bool] = None  # whether its status label gave a rating word
     blocks: list[int] = field(default_factory=list)
 
     @property
@@ -63,6 +76,11 @@ class _Record:
         self.fields[name] = collapse(f"{self.fields.get(name, '')} {value}")
         self.last, self.pending = name, False
 
+    @property
+    def only_opened(self) -> bool:
+        """Opened by a numbered label and holding nothing yet but that label's number and title."""
+        return bool(self.opened) and len(set(self.fields) - {"ref"}) <= 1 and not set(self.fields) - {"ref"} - _ABOUT
+
 
 def split_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
     """(field, ref, value) for "Owner: Estates", "ACTION 12/25: Fix it", or None."""
@@ -74,7 +92,7 @@ def split_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
         return None
     ref = m.group("ref")
     if ref and _YEAR.fullmatch(ref.strip()):
-        return None  # "By 2025 – over a million people …": a year opening a sentence, not a label
+        return None  # "By 2025 – over a million people …", "Carers 2015-20 – …": a year, not a label
     return name, (ref_cell(ref.strip()) or ref.strip()) if ref else None, m.group("value").strip()
 
 
@@ -100,7 +118,10 @@ def _titled_pairs(text: str) -> list[tuple[str, Optional[str], str]]:
     if not title or len(title.split()) > _TITLE_WORDS:
         return []
     ref, rest = split_leading_ref(title)
-    return [("recommendation" if ref else "action", ref, rest.strip() or title)] + _labelled_values(text, labels)
+    if ref:  # a numbered section's title
+        return [("recommendation", ref, rest.strip() or title)] + _labelled_values(text, labels)
+    ref, rest = _title_ref(title)  # an entry of a list of actions
+    return [("action", ref, rest)] + _labelled_values(text, labels)
 
 
 def _labelled_values(text: str, labels: list[tuple[int, int, str]]) -> list[tuple[str, Optional[str], str]]:
@@ -134,7 +155,7 @@ def _labelled_lines(blocks: list[Block]):
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             alone = None if block.heading else _label_alone(block.text)  # "# Actions" heads a list
-            pairs = inline_pairs(block.text) or ([(alone, None, "")] if alone else None)
+            pairs = inline_pairs(block.text) or ([(alone, None, "")] if alone else _numbered_opener(block.text))
             yield index, pairs, block.text, None
         elif isinstance(block, Table):
             for row in block.rows:
@@ -158,6 +179,16 @@ def _label_alone(text: str) -> Optional[str]:
     return label_field(text.rstrip(": "))
 
 
+def _numbered_opener(text: str) -> Optional[list[tuple[str, Optional[str], str]]]:
+    """[(field, ref, "")] for a line that is a label of what a record is about and a number and
+    nothing else ("Recommendation 1", "Action 24/31"): the record's text follows below."""
+    m = _NUMBERED_OPENER.match(text)
+    name = label_field(m.group("label")) if m and not _YEAR.fullmatch(m.group("ref").strip()) else None
+    if name not in _ABOUT:
+        return None
+    return [(name, ref_cell(m.group("ref")) or m.group("ref").strip(), "")]
+
+
 def _is_title(text: str) -> bool:
     """A short line that can name the record below it; a line that is itself a header
     ("Actions Required") is a flattened table's header, not a title."""
@@ -170,6 +201,8 @@ def _title_ref(title: str) -> tuple[Optional[str], str]:
     ref, rest = split_leading_ref(title)
     if ref is None:
         ref, rest = split_code_prefix(title)
+    if ref is None:
+        ref, rest = split_list_number(title)
     return ref, rest or title
 
 
@@ -210,6 +243,10 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                 current.blocks.append(index)
                 current = None
                 continue
+            if current is not None and table is None and current.only_opened \
+                    and current.opened <= _OPENER_NARRATIVE_LINES:
+                current.opened += 1  # a finding's narrative, between its number and its labels
+                continue
             current = None
             previous_text = (index, text) if table is None else None
             continue
@@ -218,7 +255,10 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                 records.remove(current)  # labels one under another: a table's header flattened, not a record
                 current = None
                 break
-            if current is None or name in current.fields and name != "progress":
+            name = _value_field(name, value or _next_text(lines, position))
+            if current is not None and name in current.fields and current.only_opened and not ref and value:
+                current.fields[name] = ""  # "Finding 1: title" then "Recommendation: …": the record's own text
+            elif current is None or name in current.fields and name not in ("progress", _IGNORED):
                 current = _Record(page=getattr(blocks[index], "page", 1), line=getattr(blocks[index], "line", None))
                 records.append(current)
                 table_of_current = table
@@ -232,7 +272,11 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                     current.blocks.append(previous_text[0])
             if (ref or minute) and "ref" not in current.fields:
                 current.fields["ref"] = ref or minute
-            if name in ("progress", "outcome") and is_rating(value) and "rag" not in current.fields:
+                current.opened = int(bool(ref) and name in _ABOUT and not value[:1].islower())
+            if name == "progress" and value and current.status_rated is None:
+                current.status_rated = is_rating(value)
+            if name in ("progress", "outcome") and is_rating(value) and "rag" not in current.fields \
+                    and not _says_done(value):
                 name = "rag"  # "Status: Amber": a rating, whatever its label (as in a table's column)
             if value:
                 current.put(name, value)
@@ -243,10 +287,44 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
     items = [r for r in records if r.is_item]
     if not items:
         return [], set()
+    _rate_done_statuses(items)
     for r in items:  # no deadline label: the date or event the action itself names
         if "deadline" not in r.fields and r.fields.get("action"):
             r.fields["deadline"] = deadline_in_sentence(r.fields["action"], paper_date)
+    for r in items:
+        for name in _SHORT_VALUE_FIELDS:
+            if r.fields.get(name):
+                r.fields[name] = r.fields[name].rstrip(" .;,")
     raw = [RawItem(**{k: r.fields.get(k) or None for k in _FIELDS},
                    provenance=Provenance(document=document, page=r.page, line=r.line)) for r in items]
     used = {i for r in items for i in r.blocks}
     return [PlanDraft(title=None, shape="actions_log", provenance=raw[0].provenance, items=raw)], used
+
+
+def _next_text(lines: list, position: int) -> str:
+    """The text of the line after `position`: the value of a label printed alone above it."""
+    return lines[position + 1][2] if position + 1 < len(lines) and lines[position + 1][1] is None else ""
+
+
+def _value_field(name: str, value: str) -> str:
+    """The field a label's value goes to: what the label names, unless the value says it is
+    none of what a record is about ("Priority: High" is no recommendation), as a column's
+    cells would (`columns.values_field`)."""
+    if name in _ABOUT and value and values_field(name, [value]) is None:
+        return _IGNORED
+    return name
+
+
+def _says_done(value: str) -> bool:
+    return value.split()[0].casefold().strip(".,;:") in _DONE_RATINGS
+
+
+def _rate_done_statuses(records: list[_Record]) -> None:
+    """"Status: Complete" is a rating (blue) where the status label gives rating words in most
+    records, and progress where it mostly gives words of its own ("On track", "Not started")."""
+    labelled = [r for r in records if r.status_rated is not None]
+    if not labelled or sum(1 for r in labelled if r.status_rated) / len(labelled) < MOST:
+        return
+    for r in labelled:
+        if "rag" not in r.fields and r.fields.get("progress") and is_rating(r.fields["progress"]):
+            r.fields["rag"] = r.fields.pop("progress")

@@ -11,6 +11,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.interpret.dates import deadline_in_sentence, sentence_periods
+from boardpapers.extractors.interpret.owners import names_only
 from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, split_leading_ref
 from boardpapers.extractors.vocabulary import MINUTE_ACTION_LABELS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
@@ -44,6 +45,13 @@ def _owner(action: str) -> Optional[str]:
     return owner
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+
+
+def _last_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip())[-1].strip() if text.strip() else ""
+
+
 _PAST_OPENER = re.compile(r"^(?:in|during|since|on|over|throughout)\s+", re.I)
 
 
@@ -62,24 +70,30 @@ def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> 
     """One plan of every labelled action in the paper's paragraphs, or none."""
     items: list[RawItem] = []
     minute: Optional[str] = None  # the number of the minute the paragraphs below fall under
+    said = ""  # the text of the minute before the paragraph: what an "Action: PL" after it asks for
     for block in blocks:
         if not isinstance(block, Paragraph) or block.text.isupper():  # a title in capitals is no action
+            said = ""
             continue
         labels = _labels(block.text)
         heading = MINUTE_NUMBER.match(block.text)
         if heading and (not labels or labels[0][0] > heading.end()):
             minute = heading.group("ref")
         if not labels:
+            said = "" if block.heading or heading and len(block.text.split()) <= _MAX_OWNER_WORDS else block.text
             continue
         ref, _ = split_leading_ref(block.text)
         ref = ref or minute
-        for (_, end), following in zip(labels, labels[1:] + [(len(block.text), 0)]):
-            action = collapse(block.text[end: following[0]])
+        for (start, end), following in zip(labels, labels[1:] + [(len(block.text), 0)]):
+            action, owner = collapse(block.text[end: following[0]]), None
+            if names_only(action):  # "… by provider. Action: PL": the sentence before names the task
+                action, owner = _last_sentence(block.text[:start] if block.text[:start].strip() else said), action
             if len(action.split()) < 2 or reports_the_past(action, paper_date):
                 continue
             items.append(RawItem(
-                ref=ref, action=action, owner=_owner(action), deadline=deadline_in_sentence(action, paper_date),
+                ref=ref, action=action, owner=owner or _owner(action), deadline=deadline_in_sentence(action, paper_date),
                 provenance=Provenance(document=document, page=block.page, line=block.line)))
+        said = ""
     if not items:
         return []
     return [PlanDraft(title="Actions from the minutes", shape="minutes", provenance=items[0].provenance, items=items)]

@@ -21,10 +21,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from boardpapers.extractors.cleaning import strip_markup
+from boardpapers.extractors.find.columns import is_rating
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
 from boardpapers.extractors.find.tables import is_lifecycle_heading
-from boardpapers.extractors.interpret.dates import sentence_periods
+from boardpapers.extractors.interpret.dates import parse_deadline, sentence_periods
+from boardpapers.extractors.interpret.owners import names_only
 from boardpapers.extractors.interpret.refs import ref_cell
+from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
 _MAX_HEADER_LINES = 5
@@ -249,3 +253,86 @@ def _split_about(text: str) -> tuple[Optional[str], Optional[str]]:
         if word[:1].isupper() and not word.endswith(",") and nxt[:1].islower():
             return text[:tokens[i].start()].strip() or None, text[tokens[i].start():].strip()
     return None, text.strip() or None
+
+
+# Rows with no header at all, their parts set off by a dash or a bar: "Extend the pilot – Practice
+# Lead – by December 2024 – Green".  Each part is typed on its own; the types say the field.
+_DELIMITERS = (" – ", " — ", " | ", " - ", "; ")
+_SPAN_FIELDS = {"prose": "action", "owner": "owner", "date": "deadline", "rating": "rag", "ref": "ref"}
+_MAX_SHORT_SPAN_WORDS = 6
+_STATUS_OPENER = re.compile(r"^(?:(?:by|at|for|before|to|until)\s+)?(?:the\s+)?")
+_MIN_PARTS = 3
+
+
+def type_span(text: str, paper_date: Optional[dt.date] = None) -> Optional[str]:
+    """What a part of a row is, by the interpret stage's recognisers: a ref, a rating, a date (or
+    a deadline's status, "ongoing"), an owner (a short run of names), prose; None for none of them."""
+    text = text.strip()
+    words = text.split()
+    if not words:
+        return None
+    if ref_cell(text):
+        return "ref"
+    if is_rating(text):
+        return "rating"
+    status = parse_deadline(text, paper_date).status if len(words) <= _MAX_SHORT_SPAN_WORDS else "none"
+    if status == "date" or status != "none" and _STATUS_OPENER.sub("", text.casefold()).startswith(
+            DEADLINE_STATUS_WORDS[status]):
+        return "date"  # "by March 2025"; "Ongoing", "TBC", "by the next meeting" (not "review data monthly")
+    if names_only(text):
+        return "owner"
+    if len(words) >= 3 and any(w[:1].islower() for w in words):
+        return "prose"
+    return None
+
+
+def _delimited_parts(text: str) -> Optional[tuple[str, list[str]]]:
+    """(delimiter, parts) for a line cut into at least three parts by one delimiter."""
+    for delimiter in _DELIMITERS:
+        parts = [p.strip() for p in text.split(delimiter)]
+        if len(parts) >= _MIN_PARTS and all(parts):
+            return delimiter, parts
+    return None
+
+
+def _typed_row(text: str, paper_date: Optional[dt.date]) -> Optional[tuple[str, tuple[str, ...], list[str]]]:
+    """(delimiter, types, parts) for a line that reads as a row: every part typed, each type once
+    but for prose after the first (progress), prose first (after a ref), and an owner or a date."""
+    found = _delimited_parts(strip_markup(text))
+    if found is None:
+        return None
+    delimiter, parts = found
+    types = tuple(type_span(p, paper_date) for p in parts)
+    if None in types or (types[1:] if types[0] == "ref" else types)[:1] != ("prose",) \
+            or not {"owner", "date"} & set(types):
+        return None
+    if any(types.count(t) > 1 for t in set(types) - {"prose"}):
+        return None
+    return delimiter, types, parts
+
+
+def find_delimited_rows(blocks: list[Block], document: str, paper_date: Optional[dt.date] = None,
+                        ) -> tuple[list[PlanDraft], set[int]]:
+    """Plans of two or more lines in a row cut the same way into typed parts, and the blocks used."""
+    plans, used = [], set()
+    run: list[tuple[int, Paragraph, list[str], tuple[str, ...]]] = []
+    shape = None
+    for index, block in enumerate(blocks + [None]):
+        typed = _typed_row(block.text, paper_date) if isinstance(block, Paragraph) and not block.heading else None
+        if typed and run and (typed[0], typed[1]) == shape:
+            run.append((index, block, typed[2], typed[1]))
+            continue
+        if len(run) >= 2:
+            items = [_delimited_item(p, parts, types, document) for _, p, parts, types in run]
+            plans.append(PlanDraft(title=None, shape="table", provenance=items[0].provenance, items=items))
+            used |= {i for i, *_ in run}
+        run, shape = ([(index, block, typed[2], typed[1])], (typed[0], typed[1])) if typed else ([], None)
+    return plans, used
+
+
+def _delimited_item(paragraph: Paragraph, parts: list[str], types: tuple[str, ...], document: str) -> RawItem:
+    values: dict[str, str] = {}
+    for part, kind in zip(parts, types):
+        name = _SPAN_FIELDS[kind] if kind != "prose" or "action" not in values else "progress"
+        values[name] = f"{values[name]} {part}" if name in values else part
+    return RawItem(**values, provenance=Provenance(document=document, page=paragraph.page, line=paragraph.line))

@@ -401,9 +401,9 @@ def deadline_in_sentence(text: Optional[str], paper_date: Optional[dt.date] = No
     low = text.casefold()
     for status in ("relative", "tba"):
         for phrase in DEADLINE_STATUS_WORDS[status]:
-            if len(phrase) > 6 and phrase in low:
-                start = low.index(phrase)
-                return _with_anchor(text, start, start + len(phrase))
+            found = re.search(r"\b" + re.escape(phrase) + r"\b", low) if len(phrase) > 6 else None
+            if found:  # a whole phrase: "that the next return" holds no "at the next"
+                return _with_anchor(text, found.start(), found.end())
     return None
 
 

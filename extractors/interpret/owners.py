@@ -35,6 +35,19 @@ _INITIALS_LIST = re.compile(r"^\s*(?:[A-Z]{2,4}|ALL|All)(?:\s*[/,&]\s*(?:[A-Z]{2
 def is_initials_list(text: str) -> bool:
     """ "SG", "SG/NS", "PP / NS", "ALL": a cell line that names people by their initials only."""
     return bool(_INITIALS_LIST.match(text or ""))
+
+
+_NAME_JOINERS = frozenset({"and", "&", "of", "for", "the", "/"})
+_MAX_NAMES_WORDS = 8
+
+
+def names_only(text: str) -> bool:
+    """Whether a short text does nothing but name who ("PL", "JB/KL", "Chief Nurse and DPH"): no
+    word of it starts in lower case but joiners, and it is no sentence."""
+    words = (text or "").strip().rstrip(".").replace(",", " ").split()
+    if not words or len(words) > _MAX_NAMES_WORDS or is_initials_list(text):
+        return bool(words) and len(words) <= _MAX_NAMES_WORDS
+    return words[0][:1].isupper() and all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in words)
 _VOCAB = frozenset(ROLE_WORDS) | frozenset(ORG_WORDS)
 _EMPTY = {"n/a", "na", "none", "-", "tbc", "tba"}  # "All" is an owner: everyone present
 _NOT_OWNERS = frozenset(NOT_OWNERS)

@@ -122,6 +122,20 @@ def fill_ref_gaps(refs: list[Optional[str]]) -> list[Optional[str]]:
     return out
 
 
+# A list's own number opening an entry: "1. Review …", "12) Report …", "(3) Confirm …".
+_LIST_NUMBER = re.compile(r"^\s*\(?(?P<ref>\d{1,3}[a-z]?)[.)]\s+(?=[A-Z(“\"‘])")
+
+
+def split_list_number(text: str) -> tuple[Optional[str], str]:
+    """("1", "Review the policy") from "1. Review the policy", where the text is known to be an
+    entry of a list (a record's title); a section heading looks the same, so only callers that
+    know they hold an entry use this."""
+    m = _LIST_NUMBER.match(text or "")
+    if not m:
+        return None, text
+    return m.group("ref"), text[m.end():].strip()
+
+
 # A code that opens a recommendation or action cell: "W1", "K3", "M1.2", "CRR0012:", "TB 24/107".
 _CODE_PREFIX = re.compile(r"^\s*(?P<ref>[A-Z]{1,4}[\s-]?\d{1,4}(?:[./]\d{1,4})*(?:\([a-z]\))?)\s*[:.)–-]?\s+(?=[A-Z(“\"‘])")
 
