@@ -24,6 +24,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "you said", "what you said", "what you told us", "what we heard",  # "You said, we did" plans
         "what needs to change", "what needs to improve", "what we found", "what the review found",
         "learning point", "learning points", "learning", "lesson", "lessons", "lesson learned", "lessons learned",
+        "must do", "should do", "must do action", "should do action",  # an inspection's findings (CQC)
     ),
     "action": (
         "action", "action proposed", "proposed action", "management action",

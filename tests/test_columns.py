@@ -1,5 +1,7 @@
 """Column meaning from the cells where the header is silent or misleading, and heading rows."""
-from boardpapers.extractors.find.columns import type_columns, values_field
+import pytest
+
+from boardpapers.extractors.find.columns import split_who_and_when, type_columns, values_field
 from boardpapers.extractors.find.tables import find_table_plans
 from boardpapers.schema.models import Cell, Row, Table
 
@@ -200,3 +202,14 @@ def test_the_values_under_a_label_confirm_or_overrule_it():
     assert values_field("progress", ["Amber", "Green", "Red"]) == "rag"
     assert values_field("progress", ["On track", "Not started", "Complete"]) == "progress"
     assert values_field(None, ["31 March 2025", "June 2025"]) == "deadline"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chief Nurse / June 2025", ("Chief Nurse", "June 2025")),
+    ("June 2025 - Chief Nurse", ("Chief Nurse", "June 2025")),
+    ("Head of IT, 30/06/2025", ("Head of IT", "30/06/2025")),
+    ("Chief Nurse\nQ2 2025/26", ("Chief Nurse", "Q2 2025/26")),
+    ("30/06/2025", None), ("Chief Nurse", None), ("Review the policy / June 2025", None),
+])
+def test_a_cell_naming_who_and_when_is_split(text, expected):
+    assert split_who_and_when(text) == expected

@@ -1,6 +1,6 @@
 import pytest
 
-from boardpapers.extractors.interpret.refs import fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_leading_ref, split_list_number, split_numbered
+from boardpapers.extractors.interpret.refs import fill_ref_gaps, is_section_heading, ref_cell, split_heading, split_leading_ref, split_list_number, split_numbered, split_sub_letter
 
 
 @pytest.mark.parametrize("text, ref, rest", [
@@ -51,3 +51,11 @@ def test_headings():
 ])
 def test_split_list_number(text, ref, rest):
     assert split_list_number(text) == (ref, rest)
+
+
+@pytest.mark.parametrize("text, ref, rest", [
+    ("a) Add the form", "a", "Add the form"), ("(b) Brief the practices", "b", "Brief the practices"),
+    ("ii. Review the data", "ii", "Review the data"), ("an idea", None, "an idea"), ("A) Capital", None, "A) Capital"),
+])
+def test_split_sub_letter(text, ref, rest):
+    assert split_sub_letter(text) == (ref, rest)

@@ -91,3 +91,11 @@ def test_one_such_line_or_lines_cut_differently_are_no_rows():
     assert _delimited("Open a hub – Hubs Lead – by May 2025", "Train the staff – June 2025 – HR Manager")[0] == []
     assert _delimited("The council – with its partners – will act by 2030",
                       "Our vision – healthier lives – for everyone by 2030")[0] == []
+
+
+def test_a_numbered_line_with_its_owner_and_date_in_brackets_is_a_row():
+    rows, _ = _delimited("1. Publish the waiting data (Director of Primary Care, April 2025)",
+                         "2. Review the referral pathway (Chief Pharmacist, June 2025)",
+                         "3. See the appendix (page 4)")
+    assert rows == [("Publish the waiting data", "Director of Primary Care", "April 2025", None, None, 1),
+                    ("Review the referral pathway", "Chief Pharmacist", "June 2025", None, None, 2)]

@@ -19,6 +19,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.find.headers import is_unmapped_header, left_action_answers
 from boardpapers.extractors.interpret.dates import parse_deadline
+from boardpapers.extractors.interpret.owners import names_only
 from boardpapers.extractors.interpret.rag import fill_rating, parse_rag
 from boardpapers.extractors.interpret.refs import next_ref, ref_cell
 from boardpapers.extractors.vocabulary import DECISION_VALUES, PRIORITY_VALUES
@@ -51,6 +52,23 @@ def is_rating(text: str) -> bool:
 
 def is_date(text: str) -> bool:
     return len(text.split()) <= 6 and parse_deadline(text).status == "date"
+
+
+# A cell under "Lead / Date" or "Owner and timescale": who, then when (or when, then who), set off
+# by a slash, a dash, a comma or a line break.
+_WHO_THEN_WHEN = re.compile(r"^(?P<a>.+?)\s*(?:\s/\s|/(?=\D)|[;,\n–—]|\s-\s)\s*(?P<b>[^;,\n–—]+)$", re.S)
+
+
+def split_who_and_when(text: Optional[str]) -> Optional[tuple[str, str]]:
+    """(owner, deadline) for a cell that names both ("Chief Nurse / June 2025"), else None."""
+    m = _WHO_THEN_WHEN.match((text or "").strip())
+    if not m:
+        return None
+    a, b = collapse(m.group("a")), collapse(m.group("b"))
+    for who, when in ((a, b), (b, a)):
+        if names_only(who) and parse_deadline(when).status != "none" and parse_deadline(who).status == "none":
+            return who, when
+    return None
 
 
 def is_ref(text: str) -> bool:

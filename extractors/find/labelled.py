@@ -24,7 +24,7 @@ from boardpapers.extractors.find.columns import MOST, is_rating, values_field
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
 from boardpapers.extractors.interpret.dates import deadline_in_sentence
 from boardpapers.extractors.interpret.refs import (
-    MINUTE_NUMBER, ref_cell, split_code_prefix, split_leading_ref, split_list_number)
+    MINUTE_NUMBER, ref_cell, split_code_prefix, split_leading_ref, split_list_number, split_sub_letter)
 from boardpapers.extractors.vocabulary import RAG_COLOURS, RAG_WORDS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem, Table
 
@@ -36,6 +36,7 @@ _MAX_LABEL_WORDS = 3
 _ABOUT = {"action", "recommendation"}
 _FOLLOWED = {"owner", "deadline", "progress", "rag"}
 _TITLE_WORDS = 16
+_PAIR_CELLS = 2  # a row of a key-value table: the label and its value
 _CARD_LINES = 3  # a record laid out a field a line (a card), whose update may follow unlabelled
 # Labels a paper's own details use ("Date: 8 May 2014", "Title: …"): in a record they name nothing.
 # So do an e-mail's headers ("Subject: Actions from the panel").
@@ -160,8 +161,8 @@ def _labelled_lines(blocks: list[Block]):
         elif isinstance(block, Table):
             for row in block.rows:
                 filled = [c for c in row.cells if not c.is_empty]
-                name = label_field(row.cells[0].text) if len(row.cells) >= 2 and filled \
-                    and not row.cells[0].is_empty else None
+                name = label_field(row.cells[0].text) if len(row.cells) >= 2 and 2 <= len(filled) <= _PAIR_CELLS \
+                    and not row.cells[0].is_empty else None  # a label and its value, not a header of many
                 if name:
                     value = " ".join(c.text for c in row.cells[1:] if not c.is_empty)
                     yield index, [(name, None, value)], row.cells[0].text, id(block)
@@ -199,10 +200,9 @@ def _title_ref(title: str) -> tuple[Optional[str], str]:
     """A record's title with the number or code it opens with taken out as its ref
     ("Q1. Publish the audit." -> "Q1", "Publish the audit.")."""
     ref, rest = split_leading_ref(title)
-    if ref is None:
-        ref, rest = split_code_prefix(title)
-    if ref is None:
-        ref, rest = split_list_number(title)
+    for split in (split_code_prefix, split_list_number, split_sub_letter):
+        if ref is None:
+            ref, rest = split(title)
     return ref, rest or title
 
 
@@ -215,6 +215,8 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
     previous_text: Optional[tuple[int, str]] = None
     table_of_current = None
     minute: Optional[str] = None  # the number of the minute the lines below fall under
+    numbered: Optional[tuple[str, str]] = None  # the last numbered line ("1. Agencies should …"): its
+    # lettered records ("a) Add …") are the actions it asks for
     lines = list(_labelled_lines(blocks))
     for position, (index, pairs, text, table) in enumerate(lines):
         if current is not None and table_of_current is not None and table != table_of_current:
@@ -249,6 +251,8 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                 continue
             current = None
             previous_text = (index, text) if table is None else None
+            entry = split_list_number(text) if table is None else (None, text)
+            numbered = (entry[0], entry[1]) if entry[0] else numbered
             continue
         for name, ref, value in pairs:
             if current is not None and current.pending and not value:
@@ -263,6 +267,10 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                 records.append(current)
                 table_of_current = table
                 if previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]) \
+                        and name == "action" and value and getattr(blocks[previous_text[0]], "heading", False):
+                    current.put("recommendation", previous_text[1])  # a heading over a labelled action
+                    current.blocks.append(previous_text[0])
+                elif previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]) \
                         and name not in _ABOUT:
                     code, title = _title_ref(previous_text[1])
                     current.put("action", title)
@@ -270,6 +278,9 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                         current.fields["ref"] = code
                     current.titled = True
                     current.blocks.append(previous_text[0])
+            if ref and _is_sub_letter(ref) and numbered:  # "a) Add …" under "1. Agencies should …"
+                ref = numbered[0]
+                current.fields.setdefault("recommendation", numbered[1])
             if (ref or minute) and "ref" not in current.fields:
                 current.fields["ref"] = ref or minute
                 current.opened = int(bool(ref) and name in _ABOUT and not value[:1].islower())
@@ -328,3 +339,7 @@ def _rate_done_statuses(records: list[_Record]) -> None:
     for r in labelled:
         if "rag" not in r.fields and r.fields.get("progress") and is_rating(r.fields["progress"]):
             r.fields["rag"] = r.fields.pop("progress")
+
+
+def _is_sub_letter(ref: str) -> bool:
+    return ref.isalpha() and ref.islower()

@@ -27,7 +27,7 @@ from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, norm
 from boardpapers.extractors.find.tables import is_lifecycle_heading
 from boardpapers.extractors.interpret.dates import parse_deadline, sentence_periods
 from boardpapers.extractors.interpret.owners import names_only
-from boardpapers.extractors.interpret.refs import ref_cell
+from boardpapers.extractors.interpret.refs import ref_cell, split_list_number
 from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
@@ -286,12 +286,25 @@ def type_span(text: str, paper_date: Optional[dt.date] = None) -> Optional[str]:
     return None
 
 
+_TRAILER = re.compile(r"^(?P<head>.+?)\s*\((?P<inside>[^()]+)\)\s*\.?$")
+_INSIDE_DELIMITERS = (", ", "; ", " – ", " / ")
+
+
 def _delimited_parts(text: str) -> Optional[tuple[str, list[str]]]:
-    """(delimiter, parts) for a line cut into at least three parts by one delimiter."""
+    """(delimiter, parts) for a line cut into at least three parts by one delimiter, or ending in
+    brackets that hold the rest ("Publish the data (Director of Primary Care, April 2025)").  A
+    list's own number opening the line is a part of its own."""
+    number, text = split_list_number(text)
+    lead = [number] if number else []
     for delimiter in _DELIMITERS:
         parts = [p.strip() for p in text.split(delimiter)]
         if len(parts) >= _MIN_PARTS and all(parts):
-            return delimiter, parts
+            return delimiter, lead + parts
+    trailer = _TRAILER.match(text)
+    for delimiter in _INSIDE_DELIMITERS if trailer else ():
+        parts = [trailer.group("head")] + [p.strip() for p in trailer.group("inside").split(delimiter)]
+        if len(parts) >= _MIN_PARTS and all(parts):
+            return f"({delimiter})", lead + parts
     return None
 
 

@@ -15,7 +15,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse, ends_sentence, starts_lowercase
 from boardpapers.extractors.find.action_column import action_column
-from boardpapers.extractors.find.columns import columns_from_cells, type_columns
+from boardpapers.extractors.find.columns import columns_from_cells, split_who_and_when, type_columns
 from boardpapers.extractors.find.headers import (
     header_to_fields, label_field, is_original_deadline, is_plan_header, is_revised_deadline,
 )
@@ -310,11 +310,22 @@ class PlanAssembler:
                     item_prov = prov.model_copy(update={"row": row, "bbox": bbox})
                 else:
                     item_prov = prov
+                item = self.who_and_when(item)
                 if "deadline" not in self.columns:  # no deadline column: a due date the row's text sets
-                    item = {**item, "deadline": self.due_in_text(item, group.recommendation)}
+                    item = {**item, "deadline": item.get("deadline") or self.due_in_text(item, group.recommendation)}
                 out.append(RawItem(ref=ref, recommendation=group.recommendation or None, group=number,
                                    provenance=item_prov, **{k: v or None for k, v in item.items()}))
         return out
+
+    def who_and_when(self, item: dict[str, str]) -> dict[str, str]:
+        """A column that names both who and when ("Lead / Date"), read as whichever one its
+        header named first: its cells are split into the owner and the deadline."""
+        for named, other in (("deadline", "owner"), ("owner", "deadline")):
+            if other not in self.columns and item.get(named):
+                found = split_who_and_when(item[named])
+                if found:
+                    return {**item, "owner": found[0], "deadline": found[1]}
+        return item
 
     @staticmethod
     def due_in_text(item: dict[str, str], recommendation: Optional[str]) -> Optional[str]:

@@ -126,6 +126,18 @@ def fill_ref_gaps(refs: list[Optional[str]]) -> list[Optional[str]]:
 _LIST_NUMBER = re.compile(r"^\s*\(?(?P<ref>\d{1,3}[a-z]?)[.)]\s+(?=[A-Z(“\"‘])")
 
 
+# A sub-item's letter or roman numeral: "a) Add …", "(b) Brief …", "ii. Review …".
+_SUB_LETTER = re.compile(r"^\s*\(?(?P<ref>[a-h]|[ivx]{1,4})[.)]\s+(?=[A-Z(“\"‘])")
+
+
+def split_sub_letter(text: str) -> tuple[Optional[str], str]:
+    """("a", "Add the form") from "a) Add the form": an entry under a numbered one."""
+    m = _SUB_LETTER.match(text or "")
+    if not m:
+        return None, text
+    return m.group("ref"), text[m.end():].strip()
+
+
 def split_list_number(text: str) -> tuple[Optional[str], str]:
     """("1", "Review the policy") from "1. Review the policy", where the text is known to be an
     entry of a list (a record's title); a section heading looks the same, so only callers that
