@@ -41,6 +41,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "responsible person", "accountable officer", "lead person", "lead director", "action by",
         "executive lead", "responsible lead", "lead responsibility", "responsible manager",
         "led by", "who will lead", "who leads",
+        "sro", "senior responsible owner", "senior responsible officer", "exec lead", "accountable director",
     ),
     "deadline": (
         "deadline", "timescale", "timescales", "by when", "target date", "due date",
@@ -72,7 +73,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "recommendation": (
         "recommendation", "objective", "issue", "finding", "theme", "aim", "goal", "weakness",
         "standard", "requirement", "area", "concern", "challenge", "gap", "problem", "source", "paper", "item",
-        "subject", "topic",
+        "subject", "topic", "workstream", "strand", "pillar", "domain",
     ),
     "action": (
         "action", "task", "step", "activity", "commitment", "intervention", "deliverable",
@@ -92,6 +93,14 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "outcome": ("outcome", "impact", "measure", "success", "result", "benefit"),
     "rag": ("rag", "rating", "brag", "bragg"),
 }
+# Headers asked as questions ("Who is responsible?", "How will we know?"): when no word of the
+# question names a field, its question word does; a question about what has happened asks for
+# progress, and one about how we will know for the outcome.
+QUESTION_FIELDS: dict[str, str] = {"who": "owner", "whom": "owner", "when": "deadline", "what": "action",
+                                   "how": "action", "where": "progress"}
+QUESTION_PAST_WORDS = ("has", "have", "had", "did", "so far", "to date", "happened", "achieved")
+QUESTION_OUTCOME_WORDS = ("know", "measure", "tell", "judge", "look like", "difference", "success")
+
 # Words after which a header only qualifies its head ("Update at 30 June", "Lead for delivery").
 HEADER_QUALIFIERS = ("at", "as", "on", "in", "for", "this", "from", "to", "of", "since", "during", "per", "with")
 # Headers of columns that are read as nothing, whatever their words: the date an action was
@@ -182,6 +191,11 @@ DEADLINE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
         "achieved", "closed", "-", "none", "nil",
     ),
 }
+
+# What a board's meetings are called: "the next HWB meeting", "the next Quality Committee" is a
+# relative deadline whatever the body's own name between "next" and this word.
+MEETING_WORDS = ("meeting", "meetings", "board", "committee", "cabinet", "panel", "forum", "council", "group",
+                 "session")
 
 # A deadline cell that only says when work starts ("From Oct 03", "Starting April 2024")
 # sets no due date: the work is ongoing from then.

@@ -386,3 +386,11 @@ def test_every_pattern_kind_has_its_period_builder():
 def test_a_status_phrase_in_a_sentence_is_a_whole_phrase():
     assert deadline_in_sentence("Members asked that the next return include the spend.") is None
     assert deadline_in_sentence("Report back at the next meeting.") == "at the next meeting"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Next HWB meeting", "relative"), ("next Quality Committee", "relative"), ("Next steps agreed", "none"),
+    ("July 2025 (next board)", "date"),
+])
+def test_the_next_meeting_of_any_body_is_a_relative_deadline(text, status):
+    assert parse_deadline(text).status == status

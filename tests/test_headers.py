@@ -100,3 +100,20 @@ def test_a_header_of_two_names_for_one_column_is_read_by_either():
     assert label_field("Management response / agreed action") == "action"
     assert label_field("Lead / Owner") == "owner"
     assert label_field("Date raised / logged") is None  # a column we do not read, by either name
+
+
+@pytest.mark.parametrize("printed, field", [
+    ("What is the issue?", "recommendation"), ("What will we do?", "action"), ("Who is responsible?", "owner"),
+    ("When will it be done?", "deadline"), ("How will we know?", "outcome"), ("Where are we now?", "progress"),
+    ("What has been done so far?", "progress"), ("How will we do it?", "action"), ("Why does it matter?", None),
+])
+def test_headers_asked_as_questions(printed, field):
+    assert label_field(printed) == field
+
+
+@pytest.mark.parametrize("printed, field", [
+    ("Update October 2025", "progress"), ("Q2 update", "progress"), ("Position at Q3", "progress"),
+    ("Workstream", "recommendation"), ("SRO", "owner"),
+])
+def test_a_period_in_a_header_qualifies_its_head(printed, field):
+    assert label_field(printed) == field

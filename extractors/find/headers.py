@@ -6,8 +6,8 @@ from functools import lru_cache
 from typing import Optional
 
 from boardpapers.extractors.vocabulary import (
-    HEADER_QUALIFIERS, HEADER_SYNONYMS, HEADER_WORDS, ORIGINAL_DEADLINE_WORDS, REVISED_DEADLINE_WORDS,
-    UNMAPPED_HEADERS,
+    HEADER_QUALIFIERS, HEADER_SYNONYMS, HEADER_WORDS, MONTHS, ORIGINAL_DEADLINE_WORDS, QUESTION_FIELDS,
+    QUESTION_OUTCOME_WORDS, QUESTION_PAST_WORDS, REVISED_DEADLINE_WORDS, UNMAPPED_HEADERS,
 )
 
 _LOOKUP = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
@@ -17,7 +17,9 @@ _UNMAPPED = frozenset(UNMAPPED_HEADERS)
 _MAX_HEADER_WORDS = 8
 _MAX_HEAD_WORDS = 3  # words before a qualifier in a header read by its head word
 _MAX_HEADING_WORDS = 6  # words in a header read by its head word
-_MIN_KNOWN_SHARE = 0.6  # a header may carry columns we do not read ("Date raised", "Risk score")
+_MIN_KNOWN_SHARE = 0.6
+_PERIOD_WORD = re.compile(r"^(?:q[1-4]|h[12]|fy\d{0,4}|(?:19|20)\d{2}(?:/\d{2,4})?|\d{2}/\d{2}|"
+                          + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")$")  # a header may carry columns we do not read ("Date raised", "Risk score")
 
 
 def normalise_label(text: str) -> str:
@@ -53,10 +55,29 @@ def label_field(text: str) -> Optional[str]:
         return _LOOKUP[" ".join(words[1:])]
     if key.endswith("s") and key[:-1] in _LOOKUP:
         return _LOOKUP[key[:-1]]
+    if text.rstrip().endswith("?"):
+        return question_field(key)
     if not looks_like_heading(text):
         return None
     unbracketed = normalise_label(re.sub(r"\([^)]*\)?", " ", text)).split()  # "Source (agenda item / date)"
     return head_field(unbracketed or words)
+
+
+def question_field(key: str) -> Optional[str]:
+    """The field a header asked as a question names ("what is the issue" -> recommendation, "who
+    is responsible" -> owner, "when will it be done" -> deadline, "how will we know" -> outcome,
+    "where are we now" / "what has been done so far" -> progress)."""
+    words = key.split()
+    if not words or words[0] not in QUESTION_FIELDS or len(words) > _MAX_HEADER_WORDS:
+        return None
+    padded = f" {key} "
+    if words[0] in ("what", "where") and any(f" {w} " in padded for w in QUESTION_PAST_WORDS):
+        return "progress"
+    if words[0] == "how" and any(f" {w} " in padded for w in QUESTION_OUTCOME_WORDS):
+        return "outcome"
+    named = [_WORD_FIELD.get(w) or _WORD_FIELD.get(_singular(w)) for w in words[1:]
+             if w not in _PROSE_WORDS and w not in QUESTION_FIELDS]
+    return next((f for f in reversed(named) if f), QUESTION_FIELDS[words[0]])
 
 
 def is_unmapped_header(text: str) -> bool:
@@ -99,7 +120,8 @@ def head_field(words: list[str]) -> Optional[str]:
     The header is cut at its first qualifier (at, for, this, ...), then read from
     its last word back: the first word that names a field decides.
     """
-    words = [w.replace("followup", "follow") for w in words if w != "s"]  # "auditor's" -> "auditor"
+    words = [w.replace("followup", "follow") for w in words if w != "s" and not _PERIOD_WORD.match(w)]
+    # ("auditor's" -> "auditor"; "Update October 2025", "Q2 update": the period qualifies the head)
     if words[:1] != ["by"]:  # "by when" is a phrase of its own; elsewhere "by" qualifies
         words = words[:next((i for i, w in enumerate(words) if w in HEADER_QUALIFIERS + ("by",) and i > 0),
                             len(words))]

@@ -20,7 +20,8 @@ from boardpapers.extractors.find.headers import (
     header_to_fields, label_field, is_original_deadline, is_plan_header, is_revised_deadline,
 )
 from boardpapers.extractors.interpret.refs import (
-    fill_ref_gaps, is_section_heading, minute_ref, ref_cell, split_code_prefix, split_heading, split_numbered,
+    fill_ref_gaps, is_section_heading, minute_ref, ref_cell, split_code_prefix, split_heading, split_list_number,
+    split_numbered,
 )
 from boardpapers.extractors.interpret.dates import due_phrase, parse_deadline
 from boardpapers.extractors.interpret.rag import fill_rating
@@ -149,6 +150,8 @@ class PlanAssembler:
         the action where there is no recommendation: taken out of the text as the row's ref."""
         if rec_text:
             code, rest = split_code_prefix(rec_text)
+            if code is None and items and not _DOTTED_INSIDE.search(rec_text):
+                code, rest = split_list_number(rec_text)  # "1. Scheduling" (not "2. Capacity 2.1 To build")
             return (code, rest, items) if code else (None, rec_text, items)
         actions = items.get("action")
         if actions:
@@ -338,6 +341,9 @@ class PlanAssembler:
 
 _MAX_FURNITURE = 2  # short lines (a running title, a page number) a page break may leave between two pieces
 _FURNITURE_WORDS = 15
+
+
+_DOTTED_INSIDE = re.compile(r"\s\d{1,3}\.\d{1,3}\b")  # a section's own numbered entries after its title
 
 
 def join_split_tables(blocks: list) -> list:

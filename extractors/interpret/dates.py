@@ -18,7 +18,8 @@ from typing import Optional
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.interpret.datespans import find_date_spans
 from boardpapers.extractors.vocabulary import (
-    CONFUSABLES, DEADLINE_START_WORDS, DEADLINE_STATUS_WORDS, MONTH_PARTS, MONTHS, RANGE_JOINERS, SEASONS,
+    CONFUSABLES, DEADLINE_START_WORDS, DEADLINE_STATUS_WORDS, MEETING_WORDS, MONTH_PARTS, MONTHS, RANGE_JOINERS,
+    SEASONS,
 )
 from boardpapers.schema.models import Deadline
 
@@ -251,8 +252,13 @@ def find_periods(text: str, paper_date: Optional[dt.date] = None,
     return sorted(found, key=lambda p: p.span)
 
 
+_NEXT_MEETING = re.compile(r"\bnext\s+(?:[\w&'’-]+\s+){0,3}?(?:" + "|".join(MEETING_WORDS) + r")\b", re.I)
+
+
 def _status_of(text: str) -> Optional[str]:
     low = " " + text.casefold() + " "
+    if _NEXT_MEETING.search(low) and not find_periods(text):
+        return "relative"  # "Next HWB meeting", "next Quality Committee"
     for status in ("tba", "ongoing", "relative", "none"):
         for word in DEADLINE_STATUS_WORDS[status]:
             if re.search(r"(?<![\w])" + re.escape(word) + r"(?![\w])", low):
