@@ -99,6 +99,12 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 QUESTION_FIELDS: dict[str, str] = {"who": "owner", "whom": "owner", "when": "deadline", "what": "action",
                                    "how": "action", "where": "progress"}
 QUESTION_PAST_WORDS = ("has", "have", "had", "did", "so far", "to date", "happened", "achieved")
+# A "what" or "how" question asks for the action only where it asks what is to be done ("What
+# will we do?", "How will we do it?"), not what a thing is ("What is the IDACI?"); "where" asks
+# for progress only where it asks where things stand now.
+QUESTION_DOING_WORDS = ("will", "do", "does", "done", "doing", "should", "going", "need", "needs", "plan",
+                        "planned", "deliver", "achieve")
+QUESTION_STANDING_WORDS = ("now", "are we", "stand", "up to")
 QUESTION_OUTCOME_WORDS = ("know", "measure", "tell", "judge", "look like", "difference", "success")
 
 # Words after which a header only qualifies its head ("Update at 30 June", "Lead for delivery").

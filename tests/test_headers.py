@@ -106,6 +106,7 @@ def test_a_header_of_two_names_for_one_column_is_read_by_either():
     ("What is the issue?", "recommendation"), ("What will we do?", "action"), ("Who is responsible?", "owner"),
     ("When will it be done?", "deadline"), ("How will we know?", "outcome"), ("Where are we now?", "progress"),
     ("What has been done so far?", "progress"), ("How will we do it?", "action"), ("Why does it matter?", None),
+    ("What is the IDACI?", None), ("Where is the service?", None),
 ])
 def test_headers_asked_as_questions(printed, field):
     assert label_field(printed) == field

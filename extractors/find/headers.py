@@ -6,8 +6,9 @@ from functools import lru_cache
 from typing import Optional
 
 from boardpapers.extractors.vocabulary import (
-    HEADER_QUALIFIERS, HEADER_SYNONYMS, HEADER_WORDS, MONTHS, ORIGINAL_DEADLINE_WORDS, QUESTION_FIELDS,
-    QUESTION_OUTCOME_WORDS, QUESTION_PAST_WORDS, REVISED_DEADLINE_WORDS, UNMAPPED_HEADERS,
+    HEADER_QUALIFIERS, HEADER_SYNONYMS, HEADER_WORDS, MONTHS, ORIGINAL_DEADLINE_WORDS, QUESTION_DOING_WORDS,
+    QUESTION_FIELDS, QUESTION_OUTCOME_WORDS, QUESTION_PAST_WORDS, QUESTION_STANDING_WORDS, REVISED_DEADLINE_WORDS,
+    UNMAPPED_HEADERS,
 )
 
 _LOOKUP = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
@@ -77,7 +78,14 @@ def question_field(key: str) -> Optional[str]:
         return "outcome"
     named = [_WORD_FIELD.get(w) or _WORD_FIELD.get(_singular(w)) for w in words[1:]
              if w not in _PROSE_WORDS and w not in QUESTION_FIELDS]
-    return next((f for f in reversed(named) if f), QUESTION_FIELDS[words[0]])
+    field = next((f for f in reversed(named) if f), None)
+    if field:
+        return field
+    if words[0] in ("what", "how") and not any(f" {w} " in padded for w in QUESTION_DOING_WORDS):
+        return None  # "What is the IDACI?" asks what a thing is
+    if words[0] == "where" and not any(f" {w} " in padded for w in QUESTION_STANDING_WORDS):
+        return None
+    return QUESTION_FIELDS[words[0]]
 
 
 def is_unmapped_header(text: str) -> bool:
