@@ -166,3 +166,17 @@ def test_a_label_naming_the_paper_s_own_date_is_no_deadline():
     text = (b"Internal Audit Report: Payroll\nDate of report: 12 February 2025\n\n"
             b"Recommendation 1\nKeep one register.\nResponsible officer\nHead of HR\n")
     assert _items(text, "audit.txt") == [("1", None, ["Head of HR"], None, None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # a list of who does what: a line above a name is no action
+    b"The partnership is supported by these roles:\nPartnership Lead: Dan Smith, Public Health Lead\n"
+    b"Data Lead: Rob White, Research Officer\n",
+    # a survey's questions are no labels, and a sentence is nobody's name
+    b"SECTION 2: 5 minutes\nWhen?\nIn what types of situations?\n",
+    b"parent\nKey worker/Lead professional role:\nParents often looked for a key person to help them through services\n",
+    # a standard's number beside words that only look like a label
+    b"International standard ISO 20252\nTitle: Residents Survey\nReport status: 1\n",
+])
+def test_narrative_that_looks_like_labels_is_no_record(text):
+    assert _items(text, "report.txt") == []

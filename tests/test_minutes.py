@@ -87,3 +87,9 @@ def test_a_date_that_names_what_the_action_is_about_is_no_deadline():
     assert deadline_in_sentence("Clerk to circulate the minutes of 12 February.", paper) is None
     assert deadline_in_sentence("Clerk to bring the 2025/26 budget to the May meeting.", paper) == "to the May meeting"
     assert deadline_in_sentence("AB to write to the owner, 14 March.", paper) == "14 March"
+
+
+def test_an_action_reported_in_the_past_is_no_action_even_without_the_paper_s_date():
+    blocks = [Paragraph(text="Action: In February 2019 the city council implemented a ban on junk food adverts.",
+                        page=1, line=1)]
+    assert find_minute_actions(blocks, "chapter.txt", None) == []

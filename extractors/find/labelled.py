@@ -69,8 +69,11 @@ class _Record:
     @property
     def is_item(self) -> bool:
         """What is to be done, and who, when or how it stands; a record whose action is only the
-        line above it must name an owner, a deadline or a rating (progress alone is a note)."""
-        followed = set(self.fields) & (_FOLLOWED - {"progress"} if self.titled else _FOLLOWED)
+        line above it must say two of these, or when or how it is rated (progress alone is a
+        note; a name alone under a line is a list of who does what, "Partnership Lead: …")."""
+        followed = set(self.fields) & _FOLLOWED
+        if self.titled:
+            return len(followed) >= 2 or bool(followed & {"deadline", "rag"})
         return bool(set(self.fields) & _ABOUT and followed)
 
     def put(self, name: str, value: str) -> None:
@@ -175,6 +178,8 @@ def _label_alone(text: str) -> Optional[str]:
     value printed below it (a definition list, a card).  A value such as "Clinic Manager" is
     not taken for a label: only the labels known word for word stand alone."""
     key = normalise_label(text)
+    if text.rstrip().endswith("?"):
+        return None  # "When?": a survey's question, not a label
     if len(key.split()) > 4 or key in _METADATA_LABELS or (key not in LABEL_PHRASES and key.rstrip("s") not in LABEL_PHRASES):
         return None
     return label_field(text.rstrip(": "))
@@ -184,7 +189,8 @@ def _numbered_opener(text: str) -> Optional[list[tuple[str, Optional[str], str]]
     """[(field, ref, "")] for a line that is a label of what a record is about and a number and
     nothing else ("Recommendation 1", "Action 24/31"): the record's text follows below."""
     m = _NUMBERED_OPENER.match(text)
-    name = label_field(m.group("label")) if m and not _YEAR.fullmatch(m.group("ref").strip()) else None
+    known = m and normalise_label(m.group("label")) in LABEL_PHRASES  # "Finding 2", not "International standard ISO 20252"
+    name = label_field(m.group("label")) if known and not _YEAR.fullmatch(m.group("ref").strip()) else None
     if name not in _ABOUT:
         return None
     return [(name, ref_cell(m.group("ref")) or m.group("ref").strip(), "")]
@@ -193,7 +199,8 @@ def _numbered_opener(text: str) -> Optional[list[tuple[str, Optional[str], str]]
 def _is_title(text: str) -> bool:
     """A short line that can name the record below it; a line that is itself a header
     ("Actions Required") is a flattened table's header, not a title."""
-    return 0 < len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith(":") and label_field(text) is None
+    return 0 < len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith(":") and label_field(text) is None \
+        and not text.lstrip()[:1].islower()  # the tail of a sentence ("… hear from you.") is no title
 
 
 def _title_ref(title: str) -> tuple[Optional[str], str]:
@@ -323,7 +330,19 @@ def _value_field(name: str, value: str) -> str:
     cells would (`columns.values_field`)."""
     if name in _ABOUT and value and values_field(name, [value]) is None:
         return _IGNORED
+    if name in _SHORT_VALUE_FIELDS and value and _reads_as_sentence(value):
+        return _IGNORED  # "Lead professional role: Parents often looked for a key person …" names nobody
     return name
+
+
+_SENTENCE_WORDS = 8
+
+
+def _reads_as_sentence(value: str) -> bool:
+    """A question, or a run of words mostly in lower case: a sentence, not who or when."""
+    words = value.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return value.rstrip().endswith("?") or len(words) >= _SENTENCE_WORDS and lower > len(words) / 2
 
 
 def _says_done(value: str) -> bool:

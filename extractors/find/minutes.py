@@ -52,6 +52,7 @@ def _last_sentence(text: str) -> str:
     return _SENTENCE_END.split(text.strip())[-1].strip() if text.strip() else ""
 
 
+_PAST_VERB_SOON = re.compile(r"(?:\S+\s+){1,8}?(?:[a-z]{3,}ed|was|were|had)\b")
 _PAST_OPENER = re.compile(r"^(?:in|during|since|on|over|throughout)\s+", re.I)
 
 
@@ -59,8 +60,10 @@ def reports_the_past(action: str, paper_date) -> bool:
     """An "Action:" paragraph that opens by dating itself before the paper ("In February 2019
     Transport for London implemented a ban …") reports what was done: an example, not an action."""
     opener = _PAST_OPENER.match(action)
-    if not opener or paper_date is None:
+    if not opener:
         return False
+    if paper_date is None:  # no date to compare with: a verb in the past tense soon after the date
+        return bool(_PAST_VERB_SOON.match(action, opener.end()))
     periods = sentence_periods(action[:opener.end() + 30], paper_date)
     first = periods[0] if periods else None
     return first is not None and first.span[0] == opener.end() and first.end is not None and first.end < paper_date

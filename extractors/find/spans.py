@@ -87,7 +87,7 @@ def _header(paragraphs: list[tuple[int, Paragraph]], start: int) -> Optional[tup
     after it; None unless it names what a row is about and who or when, in a row of labels."""
     text = ""
     for end in range(start, min(start + _MAX_HEADER_LINES, len(paragraphs))):
-        if len(paragraphs[end][1].text.split()) > _MAX_HEADER_LINE_WORDS:
+        if len(paragraphs[end][1].text.split()) > _MAX_HEADER_LINE_WORDS or _reads_as_prose(paragraphs[end][1].text):
             return None  # prose, not a line of labels
         text = f"{text} {paragraphs[end][1].text}".strip()
         fields = header_fields(text)
@@ -101,6 +101,18 @@ def _header(paragraphs: list[tuple[int, Paragraph]], start: int) -> Optional[tup
         if named[0] in _ABOUT and "ref" not in named and len(following.split()) > len(text.split()):
             return fields, end + 1  # rows without refs: a line each
     return None
+
+
+_LOWER_WORDS_IN_LABELS = 0.5  # a line of labels is mostly capitalised words ("Action Owner By Update")
+_SENTENCE_PUNCTUATION = re.compile(r",\s|[.;]$")
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A line of a sentence, not of labels: commas between its words, a closing full stop, or
+    mostly words in lower case ("considered to be operating in a very person-centred way")."""
+    words = [w for w in re.sub(r"\([^)]*\)?", " ", text).split() if w.casefold() not in _CONNECTORS]
+    lower = sum(1 for w in words if w[:1].islower())
+    return bool(_SENTENCE_PUNCTUATION.search(text.strip())) or bool(words) and lower / len(words) > _LOWER_WORDS_IN_LABELS
 
 
 def _row_ref(text: str) -> Optional[str]:
