@@ -124,3 +124,34 @@ def test_each_action_keeps_its_own_row_under_a_merged_recommendation():
     result = extract_path(CORPUS / "kelby_quality_plans.docx")
     assert [(i.ref, i.provenance.table, i.provenance.row) for p in result.plans for i in p.items] == [
         ("1", 0, 1), ("1", 0, 2), ("2", 0, 3), ("1", 1, 1), ("2", 1, 2)]
+
+
+def _plan_with_milestones_in_a_cell(document):
+    table = document.add_table(rows=3, cols=4)
+    for row, values in zip(table.rows, [["Ref", "Action", "Lead", "Due"],
+                                        ["E1", "Sell the old clinic", "Estates Director", "March 2026"],
+                                        ["E2", "Refurbish the health centre", "Project Manager", "December 2025"]]):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    inner = table.rows[2].cells[1].add_table(rows=1, cols=2)
+    inner.rows[0].cells[0].text, inner.rows[0].cells[1].text = "Design signed off", "July 2025"
+
+
+def test_a_small_table_inside_one_cell_leaves_the_plan_a_table():
+    blocks = read_docx(docx_bytes(_plan_with_milestones_in_a_cell), "plan.docx").blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == 3
+    assert tables[0].rows[2].cells[1].paragraphs == ["Refurbish the health centre", "Design signed off – July 2025"]
+
+
+def _page_laid_out_in_a_table(document):
+    outer = document.add_table(rows=1, cols=2)
+    for cell, text in zip(outer.rows[0].cells, ["Left column", "Right column"]):
+        cell.paragraphs[0].text = text
+        cell.add_table(rows=1, cols=1).rows[0].cells[0].text = f"{text} box"
+
+
+def test_a_table_that_lays_out_tables_is_read_through():
+    blocks = read_docx(docx_bytes(_page_laid_out_in_a_table), "page.docx").blocks
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["Left column", "Right column"]
+    assert sum(isinstance(b, Table) for b in blocks) == 2

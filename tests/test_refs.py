@@ -59,3 +59,8 @@ def test_split_list_number(text, ref, rest):
 ])
 def test_split_sub_letter(text, ref, rest):
     assert split_sub_letter(text) == (ref, rest)
+
+
+@pytest.mark.parametrize("text", ["TB-101", "INQ-01", "A-3", "REC 04"])
+def test_a_code_joined_by_a_hyphen_is_a_ref(text):
+    assert ref_cell(text) == text

@@ -99,3 +99,14 @@ def test_a_numbered_line_with_its_owner_and_date_in_brackets_is_a_row():
                          "3. See the appendix (page 4)")
     assert rows == [("Publish the waiting data", "Director of Primary Care", "April 2025", None, None, 1),
                     ("Review the referral pathway", "Chief Pharmacist", "June 2025", None, None, 2)]
+
+
+def test_a_row_may_open_with_who_and_label_its_parts():
+    rows, _ = _delimited("JB – circulate the revised terms – 30 September 2025",
+                         "All – send comments on the plan – next meeting")
+    assert rows == [("circulate the revised terms", "JB", "30 September 2025", None, None, 1),
+                    ("send comments on the plan", "All", "next meeting", None, None, 2)]
+    rows, _ = _delimited("Replace the bins (Lead: Town Clerk, by November 2025)",
+                         "Survey the trees (Lead: Groundsman, by January 2026)")
+    assert [r[:3] for r in rows] == [("Replace the bins", "Town Clerk", "by November 2025"),
+                                     ("Survey the trees", "Groundsman", "by January 2026")]

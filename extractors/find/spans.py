@@ -24,6 +24,7 @@ from typing import Optional
 from boardpapers.extractors.cleaning import strip_markup
 from boardpapers.extractors.find.columns import is_rating
 from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
+from boardpapers.extractors.find.labelled import split_label
 from boardpapers.extractors.find.tables import is_lifecycle_heading
 from boardpapers.extractors.interpret.dates import parse_deadline, sentence_periods
 from boardpapers.extractors.interpret.owners import names_only
@@ -320,20 +321,34 @@ def _delimited_parts(text: str) -> Optional[tuple[str, list[str]]]:
     return None
 
 
+def _part_field(part: str, paper_date: Optional[dt.date]) -> Optional[tuple[str, str]]:
+    """(field, value) of one part of a row: what its label names ("Lead: Town Clerk"), else
+    what its type says; None for a part that is none of them."""
+    labelled = split_label(part)
+    if labelled and labelled[2]:
+        return labelled[0], labelled[2]
+    kind = type_span(part, paper_date)
+    return (_SPAN_FIELDS[kind], part) if kind else None
+
+
 def _typed_row(text: str, paper_date: Optional[dt.date]) -> Optional[tuple[str, tuple[str, ...], list[str]]]:
-    """(delimiter, types, parts) for a line that reads as a row: every part typed, each type once
-    but for prose after the first (progress), prose first (after a ref), and an owner or a date."""
+    """(delimiter, fields, values) for a line that reads as a row: every part typed or labelled,
+    each field once but for prose after the first (progress), what is to be done first (after a
+    ref, or after who is to do it: "JB – circulate the terms – 30 June"), and an owner or a date."""
     found = _delimited_parts(strip_markup(text))
     if found is None:
         return None
     delimiter, parts = found
-    types = tuple(type_span(p, paper_date) for p in parts)
-    if None in types or (types[1:] if types[0] == "ref" else types)[:1] != ("prose",) \
-            or not {"owner", "date"} & set(types):
+    typed = [_part_field(p, paper_date) for p in parts]
+    if None in typed:
         return None
-    if any(types.count(t) > 1 for t in set(types) - {"prose"}):
+    fields = tuple(f for f, _ in typed)
+    opening = fields[1:] if fields[0] == "ref" else fields
+    if opening[:1] != ("action",) and opening[:2] != ("owner", "action") or not {"owner", "deadline"} & set(fields):
         return None
-    return delimiter, types, parts
+    if any(fields.count(f) > 1 for f in set(fields) - {"action"}):
+        return None
+    return delimiter, fields, [v for _, v in typed]
 
 
 def find_delimited_rows(blocks: list[Block], document: str, paper_date: Optional[dt.date] = None,
@@ -348,16 +363,16 @@ def find_delimited_rows(blocks: list[Block], document: str, paper_date: Optional
             run.append((index, block, typed[2], typed[1]))
             continue
         if len(run) >= 2:
-            items = [_delimited_item(p, parts, types, document) for _, p, parts, types in run]
+            items = [_delimited_item(p, values, fields, document) for _, p, values, fields in run]
             plans.append(PlanDraft(title=None, shape="table", provenance=items[0].provenance, items=items))
             used |= {i for i, *_ in run}
         run, shape = ([(index, block, typed[2], typed[1])], (typed[0], typed[1])) if typed else ([], None)
     return plans, used
 
 
-def _delimited_item(paragraph: Paragraph, parts: list[str], types: tuple[str, ...], document: str) -> RawItem:
+def _delimited_item(paragraph: Paragraph, parts: list[str], fields: tuple[str, ...], document: str) -> RawItem:
     values: dict[str, str] = {}
-    for part, kind in zip(parts, types):
-        name = _SPAN_FIELDS[kind] if kind != "prose" or "action" not in values else "progress"
+    for part, name in zip(parts, fields):
+        name = "progress" if name == "action" and "action" in values else name
         values[name] = f"{values[name]} {part}" if name in values else part
     return RawItem(**values, provenance=Provenance(document=document, page=paragraph.page, line=paragraph.line))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_REF = r"(?:[A-Z]{1,4}\s?|[A-Z]\.)?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?"
+_REF = r"(?:[A-Z]{1,4}[\s-]?|[A-Z]\.)?\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?"
 _DOTTED = r"\d{1,3}\.\d{1,3}(?:\.\d{1,3})?[a-z]?"
 # A dotted number opening a sentence: "4.10 Public Health ..." or "5.2The NST".
 _LEADING_REF = re.compile(r"(?P<ref>" + _DOTTED + r")\.?(?=\s*[A-Z(“\"'‘])")

@@ -60,11 +60,15 @@ def _children(container) -> Iterator:
 
 
 def _cell_lines(tc, numbering: Numbering) -> list[str]:
+    """A cell's lines: its paragraphs', and a table inside it a line to each of its rows."""
     lines: list[str] = []
     for p in _children(tc):
         if p.tag == qn("w:p"):
             text = numbering.label(p) + paragraph_text(p)
             lines += [strip_markup(line) for line in text.split("\n")]
+        elif p.tag == qn("w:tbl"):
+            lines += [" – ".join(filter(None, (" ".join(_cell_lines(cell, numbering)) for cell in _cells(tr))))
+                      for tr in _rows(p)]
     return [line for line in lines if line]
 
 
@@ -115,8 +119,16 @@ def _table(tbl, numbering: Numbering, index: int) -> Table:
     return Table(rows=spans_to_rows(source), index=index, aligned_paragraphs=False)
 
 
+_LAYOUT_SHARE = 0.25  # of a table's cells holding tables, from which the table only lays them out
+
+
 def _is_layout_table(tbl) -> bool:
-    return any(True for tc in tbl.iter(qn("w:tc")) for child in _children(tc) if child.tag == qn("w:tbl"))
+    """A table used to lay out the page (its cells hold tables of their own), not a table of data
+    with a small table of milestones inside one cell."""
+    rows = list(_rows(tbl))
+    cells = [tc for tr in rows for tc in _cells(tr)]
+    holding = sum(1 for tc in cells if any(child.tag == qn("w:tbl") for child in _children(tc)))
+    return holding > 0 and (holding >= _LAYOUT_SHARE * len(cells) or len(rows) <= 2)
 
 
 class _Reader:
