@@ -215,6 +215,12 @@ HONORIFICS = (
 POSTNOMINALS = ("obe", "mbe", "cbe", "frcp", "frcs", "mrcgp", "phd", "qc", "kc", "jp", "dl")
 
 # Words that make an owner a role or a body rather than a person.
+# The nouns a post is named by, at its end ("Medical Director") or before "of" ("Head of Housing"):
+# "Director of Public Health and Head of Commissioning" names two posts, "Senior Strategy and
+# Implementation Manager" one.
+POST_NOUNS = ("director", "manager", "officer", "head", "lead", "nurse", "secretary", "executive", "coordinator",
+              "co-ordinator", "commissioner", "chair", "inspector", "consultant", "clinician", "adviser", "advisor",
+              "analyst", "leader", "practitioner", "specialist", "controller", "clerk", "treasurer", "administrator")
 ROLE_WORDS = (
     "director", "directors", "consultant", "manager", "managers", "officer", "officers",
     "head", "lead", "leads", "chief", "inspector", "commissioner", "principal", "chair",

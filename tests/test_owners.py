@@ -141,3 +141,15 @@ def test_honorifics_mean_people_and_a_lone_service_word_is_no_surname():
 ])
 def test_names_only(text, expected):
     assert names_only(text) is expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Director of Adult Social Care and ICB Director of Operations",
+     ["Director of Adult Social Care", "ICB Director of Operations"]),
+    ("Chief Nurse and Medical Director", ["Chief Nurse", "Medical Director"]),
+    ("Head of Planning and Quality", ["Head of Planning and Quality"]),
+    ("Senior Strategy and Implementation Manager", ["Senior Strategy and Implementation Manager"]),
+    ("Estates and Facilities Manager", ["Estates and Facilities Manager"]),
+])
+def test_and_parts_two_posts_but_not_one_post_s_title(text, names):
+    assert [o.name for o in split_owners(text)] == names

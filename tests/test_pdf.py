@@ -252,3 +252,30 @@ def test_a_page_of_short_paragraphs_still_parts_them_by_its_line_spacing():
     assert texts == ["Ashby Parish Council", "Action",
                      "25/31 Playground. Two loose fittings were found. The clerk will arrange repairs.",
                      "25/33 Finance. The accounts were approved."]
+
+
+def _evenly_spaced_log_with_rating_dots(c, _):
+    from reportlab.lib import colors
+
+    c.setFont("Helvetica-Bold", 10)
+    for x, label in zip((40, 80, 330, 470), ("Ref", "Action", "Lead", "RAG")):
+        c.drawString(x, 760, label)
+    c.setFont("Helvetica", 10)
+    for n, (ref, action, lead, colour) in enumerate([("C1", "Open a diagnostic centre", "Programme Director", colors.green),
+                                                     ("C2", "Cut the 62-day backlog", "Chief Operating Officer", colors.red),
+                                                     ("C3", "Roll out the FIT test", "GP Cancer Lead", colors.orange)]):
+        y = 735 - 25 * n
+        for x, text in zip((40, 80, 330), (ref, action, lead)):
+            c.drawString(x, y, text)
+        c.setFillColor(colour)
+        c.circle(478, y + 3, 5, fill=1, stroke=0)
+        c.setFillColor(colors.black)
+
+
+def test_evenly_spaced_rows_part_at_each_ref_and_a_coloured_dot_is_the_rating():
+    records = document_records(extract_document(pdf_with(_evenly_spaced_log_with_rating_dots), "log.pdf"))
+    assert [(r["ref"], r["action"], r["owners"], r["rag"]) for r in records] == [
+        ("C1", "Open a diagnostic centre", ["Programme Director"], "green"),
+        ("C2", "Cut the 62-day backlog", ["Chief Operating Officer"], "red"),
+        ("C3", "Roll out the FIT test", ["GP Cancer Lead"], "amber"),
+    ]

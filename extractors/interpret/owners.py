@@ -12,7 +12,8 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.vocabulary import (
-    HONORIFICS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POSTNOMINALS, ROLE_CONNECTORS, ROLE_WORDS,
+    HONORIFICS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POST_NOUNS, POSTNOMINALS, ROLE_CONNECTORS,
+    ROLE_WORDS,
 )
 from boardpapers.schema.models import Owner
 
@@ -282,7 +283,17 @@ def _split_and(chunk: str) -> list[str]:
         for s in sides
     ):
         return sides
+    if len(sides) == 2 and all(_names_a_post(s) for s in sides):
+        return [s.strip() for s in sides]  # "Director of Adult Social Care and ICB Director of Operations"
     return [chunk]
+
+
+def _names_a_post(text: str) -> bool:
+    """A side of "… and …" that is a post in its own right ("Director of Public Health", "Medical
+    Director"); "Quality", "Estates" or "Senior Strategy" is no post."""
+    words = [w.casefold().strip(".,") for w in text.split()]
+    return len(words) >= 2 and (words[-1] in POST_NOUNS or any(
+        a in POST_NOUNS and b in ("of", "for") for a, b in zip(words[:3], words[1:4])))
 
 
 # --- initials and variants ------------------------------------------------------

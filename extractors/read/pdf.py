@@ -288,8 +288,10 @@ def _fits(line: _Line, starts: list[float]) -> bool:
     return True
 
 
-def _unruled_rows(lines: list[_Line], starts: list[float], page_number: int) -> list[Row]:
-    """Lines under a header -> rows, a new row wherever the gap is wider than the leading."""
+def _unruled_rows(lines: list[_Line], starts: list[float], page_number: int,
+                  fills: Optional[list[dict]] = None) -> list[Row]:
+    """Lines under a header -> rows, a new row wherever the gap is wider than the leading.  An
+    empty cell takes the colour of a shape drawn in it (a rating shown as a coloured dot)."""
     if not lines:
         return []
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
@@ -300,6 +302,8 @@ def _unruled_rows(lines: list[_Line], starts: list[float], page_number: int) -> 
             groups.append([line])
         else:
             groups[-1].append(line)
+    if len(groups) == 1:  # evenly spaced: a row to each line that fills the first column again
+        groups = _rows_by_first_column(lines, starts)
     rows = []
     for group in groups:
         columns: list[list[str]] = [[] for _ in starts]
@@ -309,10 +313,40 @@ def _unruled_rows(lines: list[_Line], starts: list[float], page_number: int) -> 
                 parts.setdefault(_column_of(word["x0"], starts), []).append(word["text"])
             for col, words in parts.items():
                 columns[col].append(" ".join(words))
-        cells = [Cell(paragraphs=[_join_lines(c)] if c else []) for c in columns]
+        cells = [Cell(paragraphs=[_join_lines(c)] if c else [],
+                      fill=None if c else _dot_in(fills or [], starts, col, group)) for col, c in enumerate(columns)]
         box = (min(l.x0 for l in group), group[0].top, max(l.words[-1]["x1"] for l in group), group[-1].bottom)
         rows.append(Row(cells=cells, page=page_number, line=None, bbox=_box(box)))
     return rows
+
+
+_DOT_SLACK = 4.0  # points above and below a row's lines where a dot drawn level with them may sit
+
+
+def _dot_in(fills: list[dict], starts: list[float], col: int, group: list[_Line]) -> Optional[str]:
+    """The colour of a shape drawn in a column of an unruled row, level with the row's lines."""
+    x0, x1 = starts[col], starts[col + 1] if col + 1 < len(starts) else float("inf")
+    top, bottom = group[0].top - _DOT_SLACK, group[-1].bottom + _DOT_SLACK
+    for f in fills:
+        x, y = (f["x0"] + f["x1"]) / 2, (f["top"] + f["bottom"]) / 2
+        if x0 - _DOT_SLACK <= x < x1 and top <= y <= bottom:
+            return f["colour"]
+    return None
+
+
+def _rows_by_first_column(lines: list[_Line], starts: list[float]) -> list[list[_Line]]:
+    """Lines spaced evenly give no gap to part rows by; where the first column is filled on
+    several of them (a ref to each row), each such line starts a row."""
+    opening = [any(_column_of(w["x0"], starts) == 0 for w in line.words) for line in lines]
+    if sum(opening) < 2 or not opening[0]:
+        return [lines]
+    groups: list[list[_Line]] = []
+    for line, opens in zip(lines, opening):
+        if opens or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
 
 
 def _take_unruled(lines: list[_Line], starts: list[float]) -> tuple[list[_Line], list[_Line]]:
@@ -341,7 +375,7 @@ def _read_page(surface: Surface, lines: list[_Line], open_layout: Optional[tuple
     if ruled:  # the lines outside the tables
         lines = _words_to_lines(outside)
     else:
-        lines = _find_unruled(lines, open_layout, out, header_fields)
+        lines = _find_unruled(lines, open_layout, out, header_fields, surface.fills)
     if not out.items:  # no table on the page: text laid out in two columns is read column by column
         out.items = lines_in_reading_order(outside, surface.width, out.height, lines)
         return out
@@ -403,7 +437,8 @@ def lines_in_reading_order(words: list[dict], width: float, height: float,
     return [(line.top, line) for line in left] + [(height + line.top, line) for line in right]
 
 
-def _find_unruled(lines: list[_Line], open_layout, out: _Page, header_fields: HeaderFields) -> list[_Line]:
+def _find_unruled(lines: list[_Line], open_layout, out: _Page, header_fields: HeaderFields,
+                  fills: Optional[list[dict]] = None) -> list[_Line]:
     """Pull an unruled plan table out of the page's lines; return the lines left over."""
     rest: list[_Line] = []
     i = 0
@@ -414,7 +449,7 @@ def _find_unruled(lines: list[_Line], open_layout, out: _Page, header_fields: He
             starts, fields = layout
             body, after = _take_unruled(lines, starts)
             if body:
-                rows = _unruled_rows(body, starts, out.number)
+                rows = _unruled_rows(body, starts, out.number, fills)
                 out.items.append((body[0].top, Table(rows=rows, page=out.number, aligned_paragraphs=False)))
                 out.layout, out.layout_fields = starts, fields
                 lines, i = after, 0
@@ -428,7 +463,7 @@ def _find_unruled(lines: list[_Line], open_layout, out: _Page, header_fields: He
         starts, fields = found
         header = Row(cells=[Cell(paragraphs=[p[2]]) for p in _phrases(lines[i])], page=out.number)
         body, after = _take_unruled(lines[i + 1:], starts)
-        rows = [header] + _unruled_rows(body, starts, out.number)
+        rows = [header] + _unruled_rows(body, starts, out.number, fills)
         out.items.append((lines[i].top, Table(rows=rows, page=out.number, aligned_paragraphs=False)))
         out.layout = starts if not after else None
         out.layout_fields = fields

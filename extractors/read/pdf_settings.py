@@ -21,6 +21,8 @@ class PdfSettings(BaseModel):
     max_box_segments: int = Field(12, ge=4, description="a filled shape drawn in more segments is no box "
                                                         "(unless it is thin)")
     thin: float = Field(3.0, gt=0, description="a filled shape no wider or taller than this is a rule")
+    max_dot: float = Field(24.0, gt=0, description="a filled curved shape no wider or taller than this is a dot "
+                                                   "or badge (a rating drawn as a coloured circle)")
     max_form_depth: int = Field(8, ge=1, description="how deep to look into form XObjects for rules")
 
     # tables

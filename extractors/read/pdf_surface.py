@@ -159,11 +159,27 @@ def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], 
         if not fill.value and not stroke.value:
             return  # drawn with neither fill nor stroke: invisible
         many = pdfium_c.FPDFPath_CountSegments(obj) > PDF_SETTINGS.max_box_segments
+        if fill.value and many and _small(obj):
+            _note_fill(obj, parent, to_display, fills)  # a coloured dot or badge: a rating drawn, not written
+            return
         if not stroke.value and many and not _thin(obj):
             return  # a filled shape that is no box or rule: an area of a map or chart, a letter in outline
         if fill.value and not many:
             _note_fill(obj, parent, to_display, fills)
     edges.extend(_path_edges(obj, matrix, to_display))
+
+
+def _size(obj) -> Optional[tuple[float, float]]:
+    """(width, height) of a page object's bounds, or None where pdfium cannot tell."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    return right.value - left.value, top.value - bottom.value
+
+
+def _small(obj) -> bool:
+    size = _size(obj)
+    return size is not None and max(size) <= PDF_SETTINGS.max_dot
 
 
 def _note_fill(obj, parent: tuple, to_display: ToDisplay, fills: list[dict]) -> None:
@@ -191,10 +207,8 @@ def _coloured(rgb: tuple[int, int, int]) -> Optional[str]:
 
 
 def _thin(obj) -> bool:
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-        return True  # not known: keep it
-    return min(right.value - left.value, top.value - bottom.value) <= PDF_SETTINGS.thin
+    size = _size(obj)
+    return size is None or min(size) <= PDF_SETTINGS.thin  # not known: keep it
 
 
 def _path_edges(obj, matrix: tuple, to_display: ToDisplay) -> list[dict]:
