@@ -213,3 +213,8 @@ def test_the_values_under_a_label_confirm_or_overrule_it():
 ])
 def test_a_cell_naming_who_and_when_is_split(text, expected):
     assert split_who_and_when(text) == expected
+
+
+def test_a_column_of_dates_is_nothing_to_do():
+    assert values_field("action", ["17 June 2025"]) == "deadline"
+    assert values_field("action", ["Fix the roof by June 2025"]) == "action"

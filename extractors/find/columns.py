@@ -50,8 +50,17 @@ def is_rating(text: str) -> bool:
         and parse_rag(text) is not None and parse_rag(words[0]) is not None
 
 
+_DATE_COVER = 0.5  # of a cell's characters a date must take to make it a date ("by 30 June", not "Fix it by June")
+
+
 def is_date(text: str) -> bool:
-    return len(text.split()) <= 6 and parse_deadline(text).status == "date"
+    if len(text.split()) > 6:
+        return False
+    deadline = parse_deadline(text)
+    if deadline.status != "date":
+        return False
+    printed = re.sub(r"\([^)]*\)", "", text).strip()  # a note in brackets: "Sept 2025 (revised)"
+    return deadline.span is None or (deadline.span[1] - deadline.span[0]) >= _DATE_COVER * len(printed)
 
 
 # A cell under "Lead / Date" or "Owner and timescale": who, then when (or when, then who), set off
@@ -97,7 +106,7 @@ COLUMN_EVIDENCE: dict[str, dict[str, float]] = {
     "colours": {"rag": 2.0, "progress": -2.0, "outcome": -2.0},   # empty cells shaded in a rating
     "refs_in_turn": {"ref": 2.0, "recommendation": -2.0},          # 1, 2, 3 or 4.1, 4.2 (first column)
     "codes": {"ref": 0.9, "recommendation": -1.0, "action": -1.0},  # W1, CRR0012 (first column): no prose
-    "dates": {"deadline": 0.9},                                    # a column of dates
+    "dates": {"deadline": 0.9, "recommendation": -2.0, "action": -2.0},  # a column of dates: nothing to do
     "priorities": {"recommendation": -2.0, "action": -2.0},        # High / Medium / Low, 1 / 3 / 1
     "decisions": {"progress": 1.5, "action": -2.0},                # Accepted / Partly agreed / Declined
     "figures": {"owner": -2.0, "action": -2.0, "recommendation": -2.0, "deadline": -2.0},  # 484 565, 12%, £1.2m

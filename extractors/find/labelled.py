@@ -64,6 +64,7 @@ class _Record:
     pending: bool = False  # a label printed alone ("Owner"), its value on the next line
     opened: int = 0  # opened by a numbered label ("Finding 1: …"): narrative lines passed over since
     status_rated: Optional[bool] = None  # whether its status label gave a rating word
+    headed: bool = False  # its recommendation is the heading printed over it
     blocks: list[int] = field(default_factory=list)
 
     @property
@@ -169,6 +170,9 @@ def _labelled_lines(blocks: list[Block]):
                 if name:
                     value = " ".join(c.text for c in row.cells[1:] if not c.is_empty)
                     yield index, [(name, None, value)], row.cells[0].text, id(block)
+                elif len(filled) == 1 and len(filled[0].paragraphs) > 1:  # a box of lines: "Action: …", "Owner: …"
+                    for line in filled[0].paragraphs:
+                        yield index, inline_pairs(line) or None, line, id(block)
                 else:
                     yield index, None, " ".join(c.text for c in filled), id(block)
 
@@ -266,19 +270,21 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                 records.remove(current)  # labels one under another: a table's header flattened, not a record
                 current = None
                 break
-            name = _value_field(name, value or _next_text(lines, position))
+            printed, name = name, _value_field(name, value or _next_text(lines, position))
             if current is not None and name in current.fields and current.only_opened and not ref and value:
                 current.fields[name] = ""  # "Finding 1: title" then "Recommendation: …": the record's own text
-            elif current is None or name in current.fields and name not in ("progress", _IGNORED):
+            elif current is None or name in current.fields and name not in ("progress", _IGNORED) \
+                    or ref and name in _ABOUT and set(current.fields) - {"ref"} and not current.only_opened:
                 current = _Record(page=getattr(blocks[index], "page", 1), line=getattr(blocks[index], "line", None))
-                records.append(current)
+                records.append(current)  # a label come round again, or a numbered record's opener
                 table_of_current = table
                 if previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]) \
                         and name == "action" and value and getattr(blocks[previous_text[0]], "heading", False):
                     current.put("recommendation", previous_text[1])  # a heading over a labelled action
+                    current.headed = True
                     current.blocks.append(previous_text[0])
                 elif previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]) \
-                        and name not in _ABOUT:
+                        and name not in _ABOUT and printed not in _ABOUT:  # not "Response — 17 June 2025"
                     code, title = _title_ref(previous_text[1])
                     current.put("action", title)
                     if code:
@@ -306,6 +312,7 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
     if not items:
         return [], set()
     _rate_done_statuses(items)
+    _drop_lone_heading(items)
     for r in items:  # no deadline label: the date or event the action itself names
         if "deadline" not in r.fields and r.fields.get("action"):
             r.fields["deadline"] = deadline_in_sentence(r.fields["action"], paper_date)
@@ -328,8 +335,9 @@ def _value_field(name: str, value: str) -> str:
     """The field a label's value goes to: what the label names, unless the value says it is
     none of what a record is about ("Priority: High" is no recommendation), as a column's
     cells would (`columns.values_field`)."""
-    if name in _ABOUT and value and values_field(name, [value]) is None:
-        return _IGNORED
+    if name in _ABOUT and value:
+        # "Priority: High" is none; "Management response: Agreed." a decision (progress, as in a table)
+        return values_field(name, [value]) or _IGNORED
     if name in _SHORT_VALUE_FIELDS and value and _reads_as_sentence(value):
         return _IGNORED  # "Lead professional role: Parents often looked for a key person …" names nobody
     return name
@@ -362,3 +370,11 @@ def _rate_done_statuses(records: list[_Record]) -> None:
 
 def _is_sub_letter(ref: str) -> bool:
     return ref.isalpha() and ref.islower()
+
+
+def _drop_lone_heading(records: list[_Record]) -> None:
+    """A heading over each record names what it is about; a heading over the first record only
+    is the paper's or the plan's title."""
+    headed = [r for r in records if r.headed]
+    if len(headed) == 1:
+        headed[0].fields.pop("recommendation", None)
