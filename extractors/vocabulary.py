@@ -59,6 +59,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "outcome": (
         "outcome", "outcomes", "expected outcome", "success measure", "measure of success", "measures of success",
         "intended outcome", "success criteria", "expected impact", "impact",
+        "evidence of impact", "evidence of success", "impact measure", "impact measures", "measure of impact",
     ),
     "rag": ("rag", "rag rating", "rating", "rag status", "status rag", "rag rated", "bragg", "brag"),
 }

@@ -118,3 +118,8 @@ def test_headers_asked_as_questions(printed, field):
 ])
 def test_a_period_in_a_header_qualifies_its_head(printed, field):
     assert label_field(printed) == field
+
+
+def test_evidence_of_impact_is_the_outcome_and_evidence_of_progress_the_progress():
+    assert label_field("Evidence of impact") == "outcome"
+    assert label_field("Evidence of progress") == "progress"

@@ -153,3 +153,11 @@ def test_names_only(text, expected):
 ])
 def test_and_parts_two_posts_but_not_one_post_s_title(text, names):
     assert [o.name for o in split_owners(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Maternity Lead (jane.doe@nhs.net)", ["Maternity Lead"]), ("Jane Doe, jane.doe@nhs.net", ["Jane Doe"]),
+    ("j.smith@nhs.net", ["j.smith@nhs.net"]),
+])
+def test_an_e_mail_address_beside_an_owner_is_how_to_reach_them(text, names):
+    assert [o.name for o in split_owners(text)] == names

@@ -27,6 +27,7 @@ _JOINER = re.compile(r"\(?\b(?:" + "|".join(re.escape(j) for j in OWNER_JOINERS)
 _QUALIFIER = re.compile(r"\s*\((?P<word>[A-Za-z]+)\)")
 _MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\([^)]*\)")
 _MAILTO = re.compile(r"\bmailto:", re.I)
+_EMAIL = re.compile(r"\(?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\)?")  # how to reach the owner, not an owner
 _BRACKETED_INITIALS = re.compile(r"\s*\([A-Z]{2,4}\)")  # "Dr Priya Shah (PS)": the person's initials, not an owner
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[\.']?(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|St\.?)$")
 _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")
@@ -211,6 +212,7 @@ def split_owners(text: Optional[str]) -> list[Owner]:
         return []
     original = text
     text = _MAILTO.sub("", _MARKDOWN_LINK.sub(lambda m: m.group("text"), text))
+    text = _EMAIL.sub("", text) if _EMAIL.sub("", text).strip(" ,;") else text  # an address alone is kept
     if collapse(text).casefold().strip(". ") in _EMPTY | _NOT_OWNERS:
         return []
     holders = role_holders(text)
