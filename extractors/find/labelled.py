@@ -4,13 +4,18 @@ An e-mailed action list, a Word table of two columns per action (label | value),
 an HTML card or definition list, a markdown list whose sub-items are "Owner: …"
 and "Due: …": each is a run of label and value pairs, and the labels go through
 the same column vocabulary as table headers (`headers.label_field`), so "Lead",
-"Responsible Officer" and "By when" mean what they mean in a table.  A record
-runs while its lines are labelled (unlabelled text carries on the value above);
-it ends where a label comes round again, where a two-column table ends, or at a
-line that is neither.  A short line just before a record with no action of its
-own is its title (a card's heading, a list item in bold).  A record is an item
-when it says what is to be done (an action or a recommendation) and who, when or
-how it stands (an owner, a deadline, progress or a rating).
+"Responsible Officer" and "By when" mean what they mean in a table; and a label's
+value is weighed as a column's cells are (`columns.values_field`), so "Priority:
+High" names no recommendation and "Management response: Agreed." is progress.  A
+record runs while its lines are labelled (unlabelled text carries on the value
+above); it ends where a label comes round again, at a numbered label
+("Recommendation 2", "Finding 3: …"), where a two-column table ends, or at a line
+that is neither.  A short line just before a record with no action of its own is
+its title (a card's heading, a list item in bold); a heading over each labelled
+action is what it is about; lettered records ("a) …") under a numbered line
+answer it.  A record is an item when it says what is to be done (an action or a
+recommendation) and who, when or how it stands (an owner, a deadline, progress
+or a rating).
 """
 from __future__ import annotations
 
@@ -273,24 +278,12 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
             printed, name = name, _value_field(name, value or _next_text(lines, position))
             if current is not None and name in current.fields and current.only_opened and not ref and value:
                 current.fields[name] = ""  # "Finding 1: title" then "Recommendation: …": the record's own text
-            elif current is None or name in current.fields and name not in ("progress", _IGNORED) \
-                    or ref and name in _ABOUT and set(current.fields) - {"ref"} and not current.only_opened:
+            elif _opens_record(current, name, ref):
                 current = _Record(page=getattr(blocks[index], "page", 1), line=getattr(blocks[index], "line", None))
-                records.append(current)  # a label come round again, or a numbered record's opener
+                records.append(current)
                 table_of_current = table
-                if previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]) \
-                        and name == "action" and value and getattr(blocks[previous_text[0]], "heading", False):
-                    current.put("recommendation", previous_text[1])  # a heading over a labelled action
-                    current.headed = True
-                    current.blocks.append(previous_text[0])
-                elif previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]) \
-                        and name not in _ABOUT and printed not in _ABOUT:  # not "Response — 17 June 2025"
-                    code, title = _title_ref(previous_text[1])
-                    current.put("action", title)
-                    if code:
-                        current.fields["ref"] = code
-                    current.titled = True
-                    current.blocks.append(previous_text[0])
+                if previous_text and previous_text[0] == index - 1 and _is_title(previous_text[1]):
+                    _take_line_above(current, previous_text, blocks, name, printed, value)
             if ref and _is_sub_letter(ref) and numbered:  # "a) Add …" under "1. Agencies should …"
                 ref = numbered[0]
                 current.fields.setdefault("recommendation", numbered[1])
@@ -324,6 +317,34 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                    provenance=Provenance(document=document, page=r.page, line=r.line)) for r in items]
     used = {i for r in items for i in r.blocks}
     return [PlanDraft(title=None, shape="actions_log", provenance=raw[0].provenance, items=raw)], used
+
+
+def _opens_record(current: Optional[_Record], name: str, ref: Optional[str]) -> bool:
+    """A record opens at the first label, where a label comes round again, and at a numbered
+    label ("Recommendation 2") once the record before holds anything of its own."""
+    if current is None or name in current.fields and name not in ("progress", _IGNORED):
+        return True
+    return bool(ref) and name in _ABOUT and bool(set(current.fields) - {"ref"}) and not current.only_opened
+
+
+def _take_line_above(record: _Record, above: tuple[int, str], blocks: list[Block], name: str, printed: str,
+                     value: str) -> None:
+    """The short line printed just over a new record: a heading over a labelled action is what it
+    is about; over a record with no action of its own it is the action (a card's title), unless
+    the label below only looked like one of what a record is about ("Response — 17 June 2025")."""
+    index, text = above
+    if name == "action" and value and getattr(blocks[index], "heading", False):
+        record.put("recommendation", text)
+        record.headed = True
+    elif name not in _ABOUT and printed not in _ABOUT:
+        code, title = _title_ref(text)
+        record.put("action", title)
+        if code:
+            record.fields["ref"] = code
+        record.titled = True
+    else:
+        return
+    record.blocks.append(index)
 
 
 def _next_text(lines: list, position: int) -> str:

@@ -1,8 +1,16 @@
-"""Rows whose columns nothing but single spaces part: a web tracker copied as text, one line per row.
+"""Rows read by typing their spans: no tab, gutter or cell boundary says where a field ends.
 
-No tab, no gutter, no cell boundary survives, so a row is read by typing its spans
-with the interpret stage's recognisers and laying them against the header's
-order of fields.  The header (one line, or a few) names the fields in order
+Two layouts are read this way.  Lines cut into parts by a dash, a bar or a
+semicolon, or ending in brackets ("Extend the pilot – Practice Lead – by December
+2024 – Green", "Publish the data (Director of Primary Care, April 2025)"): each
+part is typed on its own (`type_span`: a ref, a rating, a date or a deadline's
+status, an owner, prose) or by its label ("Lead: Town Clerk"), and two or more
+lines in a row cut the same way, with something to do and who or when, are
+rows (`find_delimited_rows`).
+
+And rows whose columns nothing but single spaces part: a web tracker copied as
+text, one line per row, read by typing its spans with the same recognisers and
+laying them against the header's order of fields (`find_span_rows`).  The header (one line, or a few) names the fields in order
 ("Ref Source Action Lead Due Date Status ..."); each row opens with a ref and
 runs over the lines below until the next ref.  Inside a row the spans that can
 be recognised pin the rest: the ref at its start; the owner, a short run of
@@ -268,8 +276,7 @@ def _split_about(text: str) -> tuple[Optional[str], Optional[str]]:
     return None, text.strip() or None
 
 
-# Rows with no header at all, their parts set off by a dash or a bar: "Extend the pilot – Practice
-# Lead – by December 2024 – Green".  Each part is typed on its own; the types say the field.
+# Rows with no header at all, their parts set off by a dash or a bar (see the module's docstring).
 _DELIMITERS = (" – ", " — ", " | ", " - ", "; ")
 _SPAN_FIELDS = {"prose": "action", "owner": "owner", "date": "deadline", "rating": "rag", "ref": "ref"}
 _MAX_SHORT_SPAN_WORDS = 6
