@@ -62,3 +62,48 @@ def test_initials_in_a_margin_action_column_with_no_table_drawn_are_items():
     assert [(i["ref"], i["action"], i["owners"]) for i in items] == [
         ("25/31", "The clerk will arrange repairs before the summer.", ["CLK"]),
         ("25/32", "Cllr Bates will ask the county council to cut it back.", ["JB"])]  # 25/33 sets no task
+
+
+def _word_minutes(document):
+    """Minutes as a Word table: no geometry, so each line of initials answers the closing
+    sentence of the discussion beside it."""
+    table = document.add_table(rows=4, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Item", "Discussion", "Action"]):
+        cell.text = text
+    minutes = [("QC25/41", ["Infection control", "Two cases of C. difficile were noted on Ward 7.",
+                            "The Director of Infection Prevention will bring a root cause analysis in October."], "DIPC"),
+               ("QC25/42", ["Complaints", "Complaints fell by a tenth on the quarter before.",
+                            "The committee asked that complaint themes are added to the quarterly report."], "HoPE"),
+               ("QC25/43", ["Any other business", "There was none, and the meeting closed at noon today."], "")]
+    for row, (ref, paragraphs, initials) in zip(table.rows[1:], minutes):
+        row.cells[0].text, row.cells[1].text, row.cells[2].text = ref, paragraphs[0], initials
+        for text in paragraphs[1:]:
+            row.cells[1].add_paragraph(text)
+
+
+def test_a_word_minutes_table_gives_each_initials_the_closing_sentence():
+    from tests.readers import docx_bytes
+
+    records = document_records(extract_document(docx_bytes(_word_minutes), "minutes.docx"))
+    assert [(r["ref"], r["action"], r["owners"]) for r in records] == [
+        ("QC25/41", "The Director of Infection Prevention will bring a root cause analysis in October.", ["DIPC"]),
+        ("QC25/42", "The committee asked that complaint themes are added to the quarterly report.", ["HoPE"]),
+    ]
+
+
+def _kpi_tables(document):
+    """A performance report's KPI tables: a 'DoT' (direction of travel) header is nobody's initials."""
+    table = document.add_table(rows=3, cols=4)
+    for row, values in zip(table.rows, [["Customer Services KPIs", "Latest", "Previous", "DoT"],
+                                        ["% of callers who rated the advisor who dealt with their call as good",
+                                         "GREEN", "GREEN", ""],
+                                        ["% of complaints responded to within the timescale set by the policy",
+                                         "RED", "RED", ""]]):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+
+
+def test_a_kpi_table_with_a_short_header_is_no_minutes():
+    from tests.readers import docx_bytes
+
+    assert document_records(extract_document(docx_bytes(_kpi_tables), "kpis.docx")) == []

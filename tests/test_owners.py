@@ -1,6 +1,8 @@
 import pytest
 
-from boardpapers.extractors.interpret.owners import is_given_name, names_only, split_owners, strip_honorific
+from boardpapers.extractors.interpret.owners import (
+    is_given_name, is_initials_list, names_only, split_owners, strip_honorific,
+)
 
 CASES = [
     ("Rod Moore", ["Rod Moore"]),
@@ -161,3 +163,11 @@ def test_and_parts_two_posts_but_not_one_post_s_title(text, names):
 ])
 def test_an_e_mail_address_beside_an_owner_is_how_to_reach_them(text, names):
     assert [o.name for o in split_owners(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("JB", True), ("JB/KL", True), ("DoN", True), ("HoPE", True), ("CEO, DoF", True), ("ALL", True),
+    ("TOTAL", False), ("RED", False), ("No", False), ("Done", False),
+])
+def test_initials_and_posts_short_forms(text, expected):
+    assert is_initials_list(text) is expected

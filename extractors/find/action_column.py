@@ -32,12 +32,12 @@ def action_column(table: Table) -> Optional[int]:
     """The column of initials beside the minutes' text, or None when the table has none."""
     width = max((len(r.cells) for r in table.rows), default=0)
     for col in range(width - 1, 0, -1):
-        rows = _below_action_header(table.rows, col)
+        rows = [r for r in _below_action_header(table.rows, col) if _beside_prose(r, col)]
         cells = [r.cells[col] for r in rows if col < len(r.cells) and not r.cells[col].is_empty]
         entries = [c for c in cells if c.text.casefold() not in _ACTION_HEADERS]
         if not entries:
             continue
-        initialled = [c for c in entries if c.lines and all(is_initials_list(t) for _, t in c.lines)]
+        initialled = [c for c in entries if all(is_initials_list(t) for t in _texts(c))]
         if len(initialled) < _MOST * len(entries):  # a few stray cells (a list of attendees run over) are allowed
             return None
         prose = [r for r in table.rows if col < len(r.cells) and max((len(c.text) for c in r.cells[:col]), default=0)
@@ -49,6 +49,21 @@ def action_column(table: Table) -> Optional[int]:
 _ACTION_HEADERS = ("action", "actions", "action by")
 
 
+def _beside_prose(row: Row, col: int) -> bool:
+    """Initials stand beside the minutes' prose; a header row's short labels ("DoT", a KPI
+    table's direction of travel) are no initials of anyone."""
+    return max((len(c.text) for c in row.cells[:col]), default=0) >= _MIN_TEXT_CHARS
+
+
+def _initials_and_sentences(initials_cell, text_cell) -> list[tuple[str, str]]:
+    """Each line of initials with the sentence it stands for: the one printed level with it where
+    the page's geometry is kept, else the closing sentences of the minute."""
+    if initials_cell.lines and text_cell.lines:
+        return [(t, _sentence_beside(text_cell.lines, top)) for top, t in initials_cell.lines if is_initials_list(t)]
+    initials = [t for t in _texts(initials_cell) if is_initials_list(t)]
+    return list(zip(initials, _sentences_answered(text_cell.paragraphs, len(initials))))
+
+
 def _below_action_header(rows: list[Row], col: int) -> list[Row]:
     """The rows under the column's "Action" heading, where it has one (the rows above are the
     meeting's details: title, date, attendees)."""
@@ -58,9 +73,22 @@ def _below_action_header(rows: list[Row], col: int) -> list[Row]:
     return rows
 
 
+def _texts(cell) -> list[str]:
+    """A cell's lines as printed (PDF), else its paragraphs (Word, HTML)."""
+    return [t for _, t in cell.lines] if cell.lines else [p for p in cell.paragraphs if p.strip()]
+
+
 def _text_column(row: Row, action: int) -> Optional[int]:
     widest = max(range(action), key=lambda c: len(row.cells[c].text), default=None)
-    return widest if widest is not None and row.cells[widest].lines else None
+    return widest if widest is not None and _texts(row.cells[widest]) else None
+
+
+def _sentences_answered(paragraphs: list[str], count: int) -> list[str]:
+    """Without the page's geometry, the sentences `count` lines of initials stand for: the last
+    sentence of each of the last `count` paragraphs (minutes end a discussion with what is to be
+    done), the initials in order."""
+    chosen = [p for p in paragraphs if p.strip()][-count:]
+    return [[s for s in _SENTENCE_END.split(p) if s.strip()][-1] for p in chosen]
 
 
 def _sentence_beside(lines: list[tuple[float, str]], top: float) -> str:
@@ -150,10 +178,8 @@ def find_action_column_minutes(blocks: list[Block], document: str, paper_date=No
             text_col = _text_column(row, col)
             if text_col is None:
                 continue
-            for top, initials in row.cells[col].lines:
-                if not is_initials_list(initials):
-                    continue
-                action = _clean(_sentence_beside(row.cells[text_col].lines, top))
+            for initials, sentence in _initials_and_sentences(row.cells[col], row.cells[text_col]):
+                action = _clean(sentence)
                 items.append(RawItem(ref=minute, action=action or None, owner=initials.replace(" ", ""),
                                      deadline=due_phrase(action, paper_date),
                                      provenance=Provenance(document=document, page=row.page, table=block.index,

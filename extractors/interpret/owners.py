@@ -12,8 +12,8 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.vocabulary import (
-    HONORIFICS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POST_NOUNS, POSTNOMINALS, ROLE_CONNECTORS,
-    ROLE_WORDS,
+    HONORIFICS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POST_NOUNS, POSTNOMINALS, RAG_WORDS,
+    ROLE_CONNECTORS, ROLE_WORDS,
 )
 from boardpapers.schema.models import Owner
 
@@ -31,12 +31,14 @@ _EMAIL = re.compile(r"\(?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\)?")  # how to reach the 
 _BRACKETED_INITIALS = re.compile(r"\s*\([A-Z]{2,4}\)")  # "Dr Priya Shah (PS)": the person's initials, not an owner
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[\.']?(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|St\.?)$")
 _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")
-_INITIALS_LIST = re.compile(r"^\s*(?:[A-Z]{2,4}|ALL|All)(?:\s*[/,&]\s*(?:[A-Z]{2,4}|ALL))*\s*$")
+# Initials, or a post's short form with two capitals or more ("DoN", "HoPE"), one or several.
+_SHORT_FORM = r"(?:[A-Z]{2,4}|(?=[A-Z]+[a-z])(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,3}[A-Z])"
+_INITIALS_LIST = re.compile(r"^\s*(?:" + _SHORT_FORM + r"|ALL|All)(?:\s*[/,&]\s*(?:" + _SHORT_FORM + r"|ALL))*\s*$")
 
 
 def is_initials_list(text: str) -> bool:
     """ "SG", "SG/NS", "PP / NS", "ALL": a cell line that names people by their initials only."""
-    return bool(_INITIALS_LIST.match(text or ""))
+    return bool(_INITIALS_LIST.match(text or "")) and (text or "").strip().casefold() not in RAG_WORDS  # "RED"
 
 
 _NAME_JOINERS = frozenset({"and", "&", "of", "for", "the", "/"})
