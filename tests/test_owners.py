@@ -171,3 +171,12 @@ def test_an_e_mail_address_beside_an_owner_is_how_to_reach_them(text, names):
 ])
 def test_initials_and_posts_short_forms(text, expected):
     assert is_initials_list(text) is expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Lead: Chief Nurse", ["Chief Nurse"]), ("Lead officer: Jane Smith", ["Jane Smith"]),
+    ("CCG and Local Authority", ["CCG", "Local Authority"]), ("County Council and NHS Trust", ["County Council", "NHS Trust"]),
+    ("Health and Wellbeing Board", ["Health and Wellbeing Board"]), ("Estates and Facilities", ["Estates and Facilities"]),
+])
+def test_a_label_left_before_the_owner_goes_and_two_bodies_part(text, names):
+    assert [o.name for o in split_owners(text)] == names

@@ -12,7 +12,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.vocabulary import (
-    HONORIFICS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POST_NOUNS, POSTNOMINALS, RAG_WORDS,
+    HEADER_SYNONYMS, HONORIFICS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POST_NOUNS, POSTNOMINALS, RAG_WORDS,
     ROLE_CONNECTORS, ROLE_WORDS,
 )
 from boardpapers.schema.models import Owner
@@ -27,6 +27,9 @@ _JOINER = re.compile(r"\(?\b(?:" + "|".join(re.escape(j) for j in OWNER_JOINERS)
 _QUALIFIER = re.compile(r"\s*\((?P<word>[A-Za-z]+)\)")
 _MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\([^)]*\)")
 _MAILTO = re.compile(r"\bmailto:", re.I)
+# A label left in front of the owner ("Lead: Chief Nurse"), from the owner column's own words.
+_OWNER_LABEL = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(HEADER_SYNONYMS["owner"], key=len,
+                                                                               reverse=True)) + r")\s*:\s*", re.I)
 _EMAIL = re.compile(r"\(?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\)?")  # how to reach the owner, not an owner
 _BRACKETED_INITIALS = re.compile(r"\s*\([A-Z]{2,4}\)")  # "Dr Priya Shah (PS)": the person's initials, not an owner
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[\.']?(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|St\.?)$")
@@ -213,7 +216,7 @@ def split_owners(text: Optional[str]) -> list[Owner]:
     if not text:
         return []
     original = text
-    text = _MAILTO.sub("", _MARKDOWN_LINK.sub(lambda m: m.group("text"), text))
+    text = _OWNER_LABEL.sub("", _MAILTO.sub("", _MARKDOWN_LINK.sub(lambda m: m.group("text"), text)))
     text = _EMAIL.sub("", text) if _EMAIL.sub("", text).strip(" ,;") else text  # an address alone is kept
     if collapse(text).casefold().strip(". ") in _EMPTY | _NOT_OWNERS:
         return []
@@ -287,9 +290,20 @@ def _split_and(chunk: str) -> list[str]:
         for s in sides
     ):
         return sides
-    if len(sides) == 2 and all(_names_a_post(s) for s in sides):
+    if len(sides) == 2 and (all(_names_a_post(s) for s in sides) or all(_names_a_body(s) for s in sides)):
         return [s.strip() for s in sides]  # "Director of Adult Social Care and ICB Director of Operations"
     return [chunk]
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
+
+
+def _names_a_body(text: str) -> bool:
+    """A side of "… and …" that is a body in its own right: an acronym ("CCG") or a name ending
+    in a word for a body ("Local Authority", "County Council"); "Health" alone is none."""
+    words = text.split()
+    return bool(words) and (len(words) == 1 and bool(_ACRONYM.match(words[0]))
+                            or len(words) >= 2 and words[-1].casefold() in ORG_WORDS)
 
 
 def _names_a_post(text: str) -> bool:
