@@ -110,3 +110,15 @@ def test_a_row_may_open_with_who_and_label_its_parts():
                          "Survey the trees (Lead: Groundsman, by January 2026)")
     assert [r[:3] for r in rows] == [("Replace the bins", "Town Clerk", "by November 2025"),
                                      ("Survey the trees", "Groundsman", "by January 2026")]
+
+
+def test_a_task_and_who_does_it_is_a_row_of_two_parts_but_a_theme_s_name_is_not():
+    rows, _ = _delimited("Circulate the revised terms – JB", "Book the room for the briefing – Practice Manager")
+    assert [r[:2] for r in rows] == [("Circulate the revised terms", "JB"),
+                                     ("Book the room for the briefing", "Practice Manager")]
+    assert _delimited("Giving every child the best start – Starting Well",
+                      "Helping people stay healthy at work – Living Well")[0] == []
+    assert _delimited("70 Outcomes Framework. Data from 2021 to 2023 – OHID",
+                      "71 Outcomes Framework. Data from 2018 to 2020 – OHID")[0] == []
+    assert _delimited("Life expectancy increased from 77.3 years – 2001-2003",
+                      "Life expectancy rose to 80.5 years – 2015-2017")[0] == []

@@ -35,7 +35,7 @@ from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, norm
 from boardpapers.extractors.find.labelled import split_label
 from boardpapers.extractors.find.tables import is_lifecycle_heading
 from boardpapers.extractors.interpret.dates import parse_deadline, sentence_periods
-from boardpapers.extractors.interpret.owners import names_only
+from boardpapers.extractors.interpret.owners import names_a_post, names_only
 from boardpapers.extractors.interpret.refs import ref_cell, split_list_number
 from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
@@ -281,7 +281,7 @@ _DELIMITERS = (" – ", " — ", " | ", " - ", "; ")
 _SPAN_FIELDS = {"prose": "action", "owner": "owner", "date": "deadline", "rating": "rag", "ref": "ref"}
 _MAX_SHORT_SPAN_WORDS = 6
 _STATUS_OPENER = re.compile(r"^(?:(?:by|at|for|before|to|until)\s+)?(?:the\s+)?")
-_MIN_PARTS = 3
+_MIN_PARTS = 2
 
 
 def type_span(text: str, paper_date: Optional[dt.date] = None) -> Optional[str]:
@@ -338,6 +338,19 @@ def _part_field(part: str, paper_date: Optional[dt.date]) -> Optional[tuple[str,
     return (_SPAN_FIELDS[kind], part) if kind else None
 
 
+_SHORT_INITIALS = re.compile(r"^[A-Z]{2,3}(?:\s*[/,&]\s*[A-Z]{2,3})*$")
+_SENTENCE_INSIDE = re.compile(r"[.;:]\s+\S")
+
+
+def _task_and_who(typed: list[tuple[str, str]]) -> bool:
+    """A line of two parts is a row only as a task and who does it ("Circulate the terms – JB"):
+    one sentence opening in capitals, then a person's initials or a post, not an organisation's
+    acronym after a citation ("… Framework. Data from 2021 – OHID") nor a theme's name."""
+    (first, task), (second, who) = typed
+    return first == "action" and second == "owner" and task[:1].isupper() and not _SENTENCE_INSIDE.search(task) \
+        and (bool(_SHORT_INITIALS.match(who)) or names_a_post(who))
+
+
 def _typed_row(text: str, paper_date: Optional[dt.date]) -> Optional[tuple[str, tuple[str, ...], list[str]]]:
     """(delimiter, fields, values) for a line that reads as a row: every part typed or labelled,
     each field once but for prose after the first (progress), what is to be done first (after a
@@ -350,6 +363,8 @@ def _typed_row(text: str, paper_date: Optional[dt.date]) -> Optional[tuple[str, 
     if None in typed:
         return None
     fields = tuple(f for f, _ in typed)
+    if len(fields) == 2 and not _task_and_who(typed):
+        return None  # "Giving every child the best start – Starting Well": a theme's name, not an owner
     opening = fields[1:] if fields[0] == "ref" else fields
     if opening[:1] != ("action",) and opening[:2] != ("owner", "action") or not {"owner", "deadline"} & set(fields):
         return None

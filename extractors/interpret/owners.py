@@ -290,7 +290,7 @@ def _split_and(chunk: str) -> list[str]:
         for s in sides
     ):
         return sides
-    if len(sides) == 2 and (all(_names_a_post(s) for s in sides) or all(_names_a_body(s) for s in sides)):
+    if len(sides) == 2 and (all(names_a_post(s) for s in sides) or all(_names_a_body(s) for s in sides)):
         return [s.strip() for s in sides]  # "Director of Adult Social Care and ICB Director of Operations"
     return [chunk]
 
@@ -306,7 +306,7 @@ def _names_a_body(text: str) -> bool:
                             or len(words) >= 2 and words[-1].casefold() in ORG_WORDS)
 
 
-def _names_a_post(text: str) -> bool:
+def names_a_post(text: str) -> bool:
     """A side of "… and …" that is a post in its own right ("Director of Public Health", "Medical
     Director"); "Quality", "Estates" or "Senior Strategy" is no post."""
     words = [w.casefold().strip(".,") for w in text.split()]
