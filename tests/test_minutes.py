@@ -93,3 +93,13 @@ def test_an_action_reported_in_the_past_is_no_action_even_without_the_paper_s_da
     blocks = [Paragraph(text="Action: In February 2019 the city council implemented a ban on junk food adverts.",
                         page=1, line=1)]
     assert find_minute_actions(blocks, "chapter.txt", None) == []
+
+
+def test_an_actions_line_lists_the_actions_below_it_while_they_name_who_acts():
+    lines = ["5. Finance report", "The committee noted the position.", "Actions:",
+             "JB to circulate the revised savings plan by 31 October 2025",
+             "KL to meet the auditors before the next meeting", "The meeting closed at noon."]
+    blocks = [Paragraph(text=t, page=1, line=n) for n, t in enumerate(lines, 1)]
+    plans = find_minute_actions(blocks, "minutes.txt", dt.date(2025, 10, 22))
+    assert [(i.ref, i.owner, i.deadline, i.provenance.line) for p in plans for i in p.items] == [
+        ("5", "JB", "by 31 October 2025", 4), ("5", "KL", "before the next meeting", 5)]

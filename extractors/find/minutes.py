@@ -45,6 +45,8 @@ def _owner(action: str) -> Optional[str]:
     return owner
 
 
+# A line that is only an action label ("Actions:", "ACTION POINTS"): a list of actions follows.
+_LIST_LABEL = re.compile(r"^\s*(?:" + "|".join(MINUTE_ACTION_LABELS) + r")\s*:?\s*$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 
 
@@ -74,7 +76,17 @@ def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> 
     items: list[RawItem] = []
     minute: Optional[str] = None  # the number of the minute the paragraphs below fall under
     said = ""  # the text of the minute before the paragraph: what an "Action: PL" after it asks for
+    listing = False  # under an "Actions:" line: each entry naming who is to act is an action
     for block in blocks:
+        if isinstance(block, Paragraph) and _LIST_LABEL.match(block.text):
+            listing, said = True, ""
+            continue
+        if listing and isinstance(block, Paragraph) and _owner(block.text) and not MINUTE_NUMBER.match(block.text):
+            items.append(RawItem(ref=minute, action=collapse(block.text), owner=_owner(block.text),
+                                 deadline=deadline_in_sentence(block.text, paper_date),
+                                 provenance=Provenance(document=document, page=block.page, line=block.line)))
+            continue
+        listing = False
         if not isinstance(block, Paragraph) or block.text.isupper():  # a title in capitals is no action
             said = ""
             continue
