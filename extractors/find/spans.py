@@ -282,6 +282,7 @@ _SPAN_FIELDS = {"prose": "action", "owner": "owner", "date": "deadline", "rating
 _MAX_SHORT_SPAN_WORDS = 6
 _STATUS_OPENER = re.compile(r"^(?:(?:by|at|for|before|to|until)\s+)?(?:the\s+)?")
 _MIN_PARTS = 2
+_MAX_PARTS = 10  # a row has a few fields; a line cut into more is a list of something else
 
 
 def type_span(text: str, paper_date: Optional[dt.date] = None) -> Optional[str]:
@@ -318,12 +319,12 @@ def _delimited_parts(text: str) -> Optional[tuple[str, list[str]]]:
     lead = [number] if number else []
     for delimiter in _DELIMITERS:
         parts = [p.strip() for p in text.split(delimiter)]
-        if len(parts) >= _MIN_PARTS and all(parts):
+        if _MIN_PARTS <= len(parts) <= _MAX_PARTS and all(parts):
             return delimiter, lead + parts
     trailer = _TRAILER.match(text)
     for delimiter in _INSIDE_DELIMITERS if trailer else ():
         parts = [trailer.group("head")] + [p.strip() for p in trailer.group("inside").split(delimiter)]
-        if len(parts) >= _MIN_PARTS and all(parts):
+        if _MIN_PARTS <= len(parts) <= _MAX_PARTS and all(parts):
             return f"({delimiter})", lead + parts
     return None
 
@@ -359,9 +360,11 @@ def _typed_row(text: str, paper_date: Optional[dt.date]) -> Optional[tuple[str, 
     if found is None:
         return None
     delimiter, parts = found
-    typed = [_part_field(p, paper_date) for p in parts]
-    if None in typed:
-        return None
+    typed = []
+    for part in parts:
+        typed.append(_part_field(part, paper_date))
+        if typed[-1] is None:
+            return None
     fields = tuple(f for f, _ in typed)
     if len(fields) == 2 and not _task_and_who(typed):
         return None  # "Giving every child the best start – Starting Well": a theme's name, not an owner
