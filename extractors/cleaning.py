@@ -19,6 +19,8 @@ _LEADING_BULLET = re.compile(r"^\s*(?:[-*+]|[" + _BULLET_GLYPHS + r"])\s+")
 _INNER_BULLET = re.compile(r"\s[" + _BULLET_GLYPHS + r"]\s")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _SPACES = re.compile(r"\s+")
+# Where one sentence ends and the next opens: a stop, then a capital, a bullet, a quote or a bracket.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z•\"“(])")
 
 
 _PAGE_NUMBER = re.compile(PAGE_NUMBER_PATTERN, re.I)
@@ -76,3 +78,8 @@ def ends_sentence(text: str) -> bool:
     """True when text ends like a finished sentence or list entry."""
     text = text.rstrip()
     return bool(text) and text[-1] in ".!?;:)\"'’”"
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, in order (empty ones left out)."""
+    return [part.strip() for part in SENTENCE_END.split(text or "") if part.strip()]

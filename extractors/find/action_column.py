@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.cleaning import SENTENCE_END, collapse, sentences
 from boardpapers.extractors.interpret.dates import due_phrase
 from boardpapers.extractors.interpret.owners import is_initials_list
 from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, ref_cell
@@ -23,7 +23,6 @@ from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, R
 _MIN_TEXT_CHARS = 60  # the minutes' own column holds prose
 _MOST = 0.6  # the share of the column's filled cells that must be initials
 _RUN_IN_WORDS = 8  # a line this short with no closing stop, before a capital, is a run-in heading
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z•\"“(])")
 _GLYPHS = re.compile(r"[\uf0b7\uf0a7\uf076]|\(cid:\d+\)")
 _SUB_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)])\s+")
 
@@ -88,7 +87,7 @@ def _sentences_answered(paragraphs: list[str], count: int) -> list[str]:
     sentence of each of the last `count` paragraphs (minutes end a discussion with what is to be
     done), the initials in order."""
     chosen = [p for p in paragraphs if p.strip()][-count:]
-    return [[s for s in _SENTENCE_END.split(p) if s.strip()][-1] for p in chosen]
+    return [sentences(p)[-1] for p in chosen]
 
 
 def _sentence_beside(lines: list[tuple[float, str]], top: float) -> str:
@@ -106,10 +105,10 @@ def _sentence_beside(lines: list[tuple[float, str]], top: float) -> str:
             headings.append(len(text) + 1)  # a sub-heading line ends where the next line starts
     line_start = starts[nearest]
     line_end = starts[nearest + 1] if nearest + 1 < len(starts) else len(text)
-    bounds = sorted({0, *headings, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text) + 1})
-    sentences = list(zip(bounds, bounds[1:]))
-    starting_here = [(a, b) for a, b in sentences if line_start <= a < line_end]
-    a, b = starting_here[0] if starting_here else next((a, b) for a, b in sentences if a <= line_start < b)
+    bounds = sorted({0, *headings, *(m.end() for m in SENTENCE_END.finditer(text)), len(text) + 1})
+    spans = list(zip(bounds, bounds[1:]))
+    starting_here = [(a, b) for a, b in spans if line_start <= a < line_end]
+    a, b = starting_here[0] if starting_here else next((a, b) for a, b in spans if a <= line_start < b)
     return text[a:b].strip()
 
 
@@ -151,8 +150,8 @@ def _margin_initials(blocks: list[Block], document: str, paper_date=None) -> lis
         if not column or len(words) < 3 or not is_initials_list(words[-1]) or words[-2][-1:] not in ".!?":
             continue
         body = " ".join(words[:-1])
-        sentences = [s for s in _SENTENCE_END.split(body) if s.strip()]
-        action = _clean(sentences[-1]) if sentences else None
+        said = sentences(body)
+        action = _clean(said[-1]) if said else None
         number = MINUTE_NUMBER.match(text)
         items.append(RawItem(ref=number.group("ref") if number else None, action=action, owner=words[-1],
                              deadline=due_phrase(action, paper_date),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from boardpapers.extractors.cleaning import collapse
+from boardpapers.extractors.cleaning import collapse, sentences
 from boardpapers.extractors.interpret.dates import deadline_in_sentence, sentence_periods
 from boardpapers.extractors.interpret.owners import names_only
 from boardpapers.extractors.interpret.refs import MINUTE_NUMBER, split_leading_ref
@@ -47,11 +47,9 @@ def _owner(action: str) -> Optional[str]:
 
 # A line that is only an action label ("Actions:", "ACTION POINTS"): a list of actions follows.
 _LIST_LABEL = re.compile(r"^\s*(?:" + "|".join(MINUTE_ACTION_LABELS) + r")\s*:?\s*$", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
-
-
-def _last_sentence(text: str) -> str:
-    return _SENTENCE_END.split(text.strip())[-1].strip() if text.strip() else ""
+def _sentence_before(text: str, said: str) -> str:
+    """The last sentence before an "Action: PL" label: in its own paragraph, else in the one above."""
+    return (sentences(text if text.strip() else said) or [""])[-1]
 
 
 _PAST_VERB_SOON = re.compile(r"(?:\S+\s+){1,8}?(?:[a-z]{3,}ed|was|were|had)\b")
@@ -102,7 +100,7 @@ def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> 
         for (start, end), following in zip(labels, labels[1:] + [(len(block.text), 0)]):
             action, owner = collapse(block.text[end: following[0]]), None
             if names_only(action):  # "… by provider. Action: PL": the sentence before names the task
-                action, owner = _last_sentence(block.text[:start] if block.text[:start].strip() else said), action
+                action, owner = _sentence_before(block.text[:start], said), action
             if len(action.split()) < 2 or reports_the_past(action, paper_date):
                 continue
             items.append(RawItem(

@@ -312,7 +312,7 @@ _INSIDE_DELIMITERS = (", ", "; ", " – ", " / ")
 
 
 def _delimited_parts(text: str) -> Optional[tuple[str, list[str]]]:
-    """(delimiter, parts) for a line cut into at least three parts by one delimiter, or ending in
+    """(delimiter, parts) for a line cut into a few parts by one delimiter, or ending in
     brackets that hold the rest ("Publish the data (Director of Primary Care, April 2025)").  A
     list's own number opening the line is a part of its own."""
     number, text = split_list_number(text)
