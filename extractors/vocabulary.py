@@ -25,6 +25,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "what needs to change", "what needs to improve", "what we found", "what the review found",
         "learning point", "learning points", "learning", "lesson", "lessons", "lesson learned", "lessons learned",
         "must do", "should do", "must do action", "should do action",  # an inspection's findings (CQC)
+        "observation", "observations",
     ),
     "action": (
         "action", "action proposed", "proposed action", "management action",
@@ -32,7 +33,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "management response", "actions to be taken", "planned action", "what",
         "action agreed", "action planned", "how we will do it", "what we will do", "activity", "task",
         "we did", "we will", "what we did", "what will happen", "what will be done", "action point",
-        "action points",
+        "action points", "steps to be taken", "steps",
         "description",  # of the action; beside an action column, of what it answers (see headers)
     ),
     "owner": (
@@ -41,7 +42,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "responsible person", "accountable officer", "lead person", "lead director", "action by",
         "executive lead", "responsible lead", "lead responsibility", "responsible manager",
         "led by", "who will lead", "who leads",
-        "sro", "senior responsible owner", "senior responsible officer", "exec lead", "accountable director",
+        "assigned to", "allocated to", "sro", "senior responsible owner", "senior responsible officer", "exec lead", "accountable director",
     ),
     "deadline": (
         "deadline", "timescale", "timescales", "by when", "target date", "due date",
@@ -49,19 +50,22 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "target completion date", "implementation date", "date due", "due", "due by", "revised deadline",
         "revised date", "revised target date", "original deadline", "original date",
         "original target date", "timeline", "target", "target quarter", "target month", "target year",
+        "date to be completed by", "to be completed by", "complete by",
     ),
     "progress": (
         "progress", "progress and next steps", "update", "status", "progress update",
         "comments", "current position", "progress to date", "next steps", "commentary",
         "position", "update on progress", "current status", "progress comments",
-        "latest update", "position statement", "evidence of progress", "notes on progress",
+        "latest update", "position statement", "evidence of progress", "notes on progress", "next step",
     ),
     "outcome": (
         "outcome", "outcomes", "expected outcome", "success measure", "measure of success", "measures of success",
         "intended outcome", "success criteria", "expected impact", "impact",
         "evidence of impact", "evidence of success", "impact measure", "impact measures", "measure of impact",
+        "kpi", "kpis", "performance indicator", "performance indicators",
     ),
-    "rag": ("rag", "rag rating", "rating", "rag status", "status rag", "rag rated", "bragg", "brag"),
+    "rag": ("rag", "rag rating", "rating", "rag status", "status rag", "rag rated", "bragg", "brag",
+            "delivery confidence", "confidence"),
 }
 
 # Header words by meaning, for headers that are not one of the phrases above: the

@@ -123,3 +123,12 @@ def test_a_period_in_a_header_qualifies_its_head(printed, field):
 def test_evidence_of_impact_is_the_outcome_and_evidence_of_progress_the_progress():
     assert label_field("Evidence of impact") == "outcome"
     assert label_field("Evidence of progress") == "progress"
+
+
+@pytest.mark.parametrize("printed, field", [
+    ("Observation", "recommendation"), ("Steps to be taken", "action"), ("Assigned to", "owner"),
+    ("Date to be completed by", "deadline"), ("Delivery confidence", "rag"), ("KPI", "outcome"),
+    ("Next step", "progress"), ("Next steps", "progress"),
+])
+def test_more_ways_plans_head_their_columns(printed, field):
+    assert label_field(printed) == field
