@@ -334,7 +334,10 @@ def _take_line_above(record: _Record, above: tuple[int, str], blocks: list[Block
     the label below only looked like one of what a record is about ("Response — 17 June 2025")."""
     index, text = above
     if name == "action" and value and getattr(blocks[index], "heading", False):
-        record.put("recommendation", text)
+        code, title = _title_ref(text)  # "### 3. Use data better"
+        record.put("recommendation", title)
+        if code:
+            record.fields["ref"] = code
         record.headed = True
     elif name not in _ABOUT and printed not in _ABOUT:
         code, title = _title_ref(text)
@@ -397,5 +400,6 @@ def _drop_lone_heading(records: list[_Record]) -> None:
     """A heading over each record names what it is about; a heading over the first record only
     is the paper's or the plan's title."""
     headed = [r for r in records if r.headed]
-    if len(headed) == 1:
+    if len(headed) == 1 and headed[0] is records[0]:
         headed[0].fields.pop("recommendation", None)
+        headed[0].fields.pop("ref", None)
