@@ -226,14 +226,18 @@ def find_plans(document: ReadDocument) -> list[PlanDraft]:
     plans: list[PlanDraft] = []
     heading: Optional[str] = None
     marked = False  # the heading is one the document marks as such (a Word heading, an <h1>)
+    under: list[str] = []  # what is printed between the heading and the table below it
     blocks = number_rows(join_split_tables(turn_side_tables(unflatten_tables(document.blocks))))
     for block in blocks:
         if isinstance(block, Paragraph):
             if _names_the_table_below(block, heading, marked):
                 heading, marked = (block.text if len(block.text) < 200 else heading), block.heading
+                under = []
+            else:
+                under.append(block.text)
         elif isinstance(block, Table):
-            plans += find_table_plans(block, document.name, title=heading)
-            marked = False
+            plans += find_table_plans(block, document.name, title=heading, lead_in=" ".join(under) or None)
+            marked, under = False, []
     for find_rows in (find_span_rows, find_delimited_rows):
         rows, used = find_rows(blocks, document.name, document.paper_date)
         plans += rows

@@ -2,7 +2,7 @@ import datetime as dt
 
 from boardpapers.extractors.read.docx import read_docx
 from boardpapers.ingest.export import document_records
-from boardpapers.ingest.pipeline import extract_path
+from boardpapers.ingest.pipeline import extract_document, extract_path
 from boardpapers.schema.models import Paragraph, Table
 from tests.conftest import CORPUS
 from tests.readers import docx_bytes
@@ -155,3 +155,24 @@ def test_a_table_that_lays_out_tables_is_read_through():
     blocks = read_docx(docx_bytes(_page_laid_out_in_a_table), "page.docx").blocks
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["Left column", "Right column"]
     assert sum(isinstance(b, Table) for b in blocks) == 2
+
+
+def _recommendation_titles_with_their_text_below(document):
+    for number, title, text, action in [(1, "Youth club funding", "The council should protect the youth club budget "
+                                         "for three years.", "Set a three-year youth budget"),
+                                        (2, "Detached youth work", "Detached youth work should be extended to the "
+                                         "three rural wards.", "Recruit two detached youth workers")]:
+        document.add_heading(f"Recommendation {number} – {title}", 2)
+        document.add_paragraph(text)
+        table = document.add_table(rows=2, cols=3)
+        for row, values in zip(table.rows, [["Action", "Lead", "Date"], [action, "Head of Youth Services", "April 2026"]]):
+            for cell, value in zip(row.cells, values):
+                cell.text = value
+
+
+def test_a_recommendation_named_by_its_heading_takes_the_sentence_below_as_its_text():
+    records = document_records(extract_document(docx_bytes(_recommendation_titles_with_their_text_below), "plan.docx"))
+    assert [(r["ref"], r["recommendation"], r["action"]) for r in records] == [
+        ("1", "The council should protect the youth club budget for three years.", "Set a three-year youth budget"),
+        ("2", "Detached youth work should be extended to the three rural wards.", "Recruit two detached youth workers"),
+    ]

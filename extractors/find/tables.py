@@ -480,8 +480,10 @@ def _deadline_columns(columns: list[Optional[str]], header: list[str]) -> list[O
     return ["original_deadline" if col == "deadline" and i not in revised else col for i, col in enumerate(columns)]
 
 
-def find_table_plans(table: Table, document: str, title: Optional[str] = None) -> list[PlanDraft]:
-    """Every plan in one table: a header row starts one, a different header row the next."""
+def find_table_plans(table: Table, document: str, title: Optional[str] = None,
+                     lead_in: Optional[str] = None) -> list[PlanDraft]:
+    """Every plan in one table: a header row starts one, a different header row the next.  `title`
+    is the heading it is printed under, `lead_in` the text between that heading and the table."""
     plans: list[PlanDraft] = []
     assembler: Optional[PlanAssembler] = None
     pending: list[Row] = []
@@ -537,7 +539,7 @@ def find_table_plans(table: Table, document: str, title: Optional[str] = None) -
         plans.append(_draft(assembler, document, title, table))
     elif not any(headers):
         plans += _headerless_plan(table, document, title)
-    return [_answering(p, title) for p in plans if p.items]
+    return [_answering(p, title, lead_in) for p in plans if p.items]
 
 
 def _banded_fills(row: Row) -> set[Optional[str]]:
@@ -561,15 +563,22 @@ _LABELLED_HEADING = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s+(?P<r
                                r"\s*[:.–—-]\s+(?P<text>\S.*)$")
 
 
-def _answering(plan: PlanDraft, heading: Optional[str]) -> PlanDraft:
+_TITLE_WORDS = 8  # a heading this short that does not end as a sentence only names its recommendation
+
+
+def _answering(plan: PlanDraft, heading: Optional[str], lead_in: Optional[str] = None) -> PlanDraft:
     """A table of actions printed under a recommendation's own heading ("Recommendation 1: Improve
     …"), with no recommendation column: each row answers that recommendation, under its number
-    where the row has none of its own."""
+    where the row has none of its own.  Where the heading only names the recommendation ("…
+    – Youth club funding") and a sentence below it sets it out, that sentence is its text."""
     m = _LABELLED_HEADING.match(heading or "")
     if not m or label_field(m.group("label")) != "recommendation" or any(i.recommendation for i in plan.items):
         return plan
-    items = [i.model_copy(update={"recommendation": collapse(m.group("text")), "ref": i.ref or m.group("ref")})
-             for i in plan.items]
+    text = collapse(m.group("text"))
+    if lead_in and not ends_sentence(text) and len(text.split()) <= _TITLE_WORDS and ends_sentence(lead_in) \
+            and len(lead_in.split()) > _TITLE_WORDS:
+        text = collapse(lead_in)
+    items = [i.model_copy(update={"recommendation": text, "ref": i.ref or m.group("ref")}) for i in plan.items]
     return plan.model_copy(update={"items": items})
 
 
