@@ -70,6 +70,7 @@ class _Record:
     opened: int = 0  # opened by a numbered label ("Finding 1: …"): narrative lines passed over since
     status_rated: Optional[bool] = None  # whether its status label gave a rating word
     headed: bool = False  # its recommendation is the heading printed over it
+    heading_ref: Optional[str] = None  # the number that heading opened with, taken as its ref
     blocks: list[int] = field(default_factory=list)
 
     @property
@@ -337,7 +338,7 @@ def _take_line_above(record: _Record, above: tuple[int, str], blocks: list[Block
         code, title = _title_ref(text)  # "### 3. Use data better"
         record.put("recommendation", title)
         if code:
-            record.fields["ref"] = code
+            record.fields["ref"] = record.heading_ref = code
         record.headed = True
     elif name not in _ABOUT and printed not in _ABOUT:
         code, title = _title_ref(text)
@@ -402,4 +403,5 @@ def _drop_lone_heading(records: list[_Record]) -> None:
     headed = [r for r in records if r.headed]
     if len(headed) == 1 and headed[0] is records[0]:
         headed[0].fields.pop("recommendation", None)
-        headed[0].fields.pop("ref", None)
+        if headed[0].heading_ref and headed[0].fields.get("ref") == headed[0].heading_ref:
+            headed[0].fields.pop("ref")

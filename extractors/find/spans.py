@@ -317,15 +317,15 @@ def _delimited_parts(text: str) -> Optional[tuple[str, list[str]]]:
     list's own number opening the line is a part of its own."""
     number, text = split_list_number(text)
     lead = [number] if number else []
+    trailer = _TRAILER.match(text)  # brackets closing the line first: "… (Lead: X; due May)" holds a "; "
+    for delimiter in _INSIDE_DELIMITERS if trailer else ():
+        parts = [trailer.group("head")] + [p.strip() for p in trailer.group("inside").split(delimiter)]
+        if _MIN_PARTS < len(parts) <= _MAX_PARTS and all(parts):
+            return f"({delimiter})", lead + parts
     for delimiter in _DELIMITERS:
         parts = [p.strip() for p in text.split(delimiter)]
         if _MIN_PARTS <= len(parts) <= _MAX_PARTS and all(parts):
             return delimiter, lead + parts
-    trailer = _TRAILER.match(text)
-    for delimiter in _INSIDE_DELIMITERS if trailer else ():
-        parts = [trailer.group("head")] + [p.strip() for p in trailer.group("inside").split(delimiter)]
-        if _MIN_PARTS <= len(parts) <= _MAX_PARTS and all(parts):
-            return f"({delimiter})", lead + parts
     return None
 
 

@@ -13,7 +13,7 @@ from boardpapers.extractors.read.grid import SpanCell, spans_to_rows
 from boardpapers.schema.models import Notice, Paragraph, ReadDocument, Table
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "caption", "div",
-           "td", "th", "section", "article", "header", "footer", "address"}
+           "td", "th", "section", "article", "header", "footer", "address", "summary", "figcaption", "legend"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP = {"script", "style", "noscript", "template", "head", "nav"}
 
