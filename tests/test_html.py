@@ -59,3 +59,13 @@ def test_ratings_shown_by_a_style_sheet_class_or_an_rgb_background_are_read():
     </table></body></html>"""
     items = document_records(extract_document(page, "classes.html"))
     assert [(i["ref"], i["rag"]) for i in items] == [("H1", "amber"), ("H2", "red"), ("H3", "green")]
+
+
+def test_text_an_element_holds_between_its_blocks_is_read_where_it_stands():
+    from boardpapers.extractors.read.html import read_html
+
+    page = (b"<html><body><div><h3>Retrofit homes</h3>Owner: Housing<br>Due: May</div>"
+            b"<ul><li>Loose item<ul><li>Sub item</li></ul></li></ul><span>Closing words</span></body></html>")
+    assert [(b.text, b.heading) for b in read_html(page, "cards.html").blocks] == [
+        ("Retrofit homes", True), ("Owner: Housing Due: May", False), ("Loose item", False), ("Sub item", False),
+        ("Closing words", False)]

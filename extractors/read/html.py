@@ -3,7 +3,7 @@ cells) and the page's other text as paragraphs, in document order.  Parsed with 
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 import lxml.html
 from lxml import etree
@@ -123,8 +123,17 @@ def _nearest_table(el):
     return parent
 
 
-def _has_block_child(el) -> bool:
-    return any(isinstance(c.tag, str) and (c.tag in _BLOCKS or c.tag in ("table", "ul", "ol")) for c in el)
+def _holding_blocks(root) -> set:
+    """Every element with a block or a table somewhere inside it (a <div> round paragraphs, a
+    <span> or <ul> wrapped round them), found in one pass up from each block."""
+    holding: set = set()
+    for el in root.iter():
+        if isinstance(el.tag, str) and (el.tag in _BLOCKS or el.tag in ("table", "ul", "ol")):
+            parent = el.getparent()
+            while parent is not None and parent not in holding:
+                holding.add(parent)
+                parent = parent.getparent()
+    return holding
 
 
 # Elements that only wrap others for layout: set aside when a page nests past the parser's limit.
@@ -168,24 +177,9 @@ def _too_deep(parser) -> bool:
 def read_html(data: bytes, name: str) -> ReadDocument:
     """Read an HTML paper into paragraphs and tables."""
     root, warnings = _parse(data)
-    blocks = []
-    tables = 0
-    layout = {el for el in root.iter("table") if is_layout_table(el)}
-    class_fills = class_colours(root)
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in _SKIP or _inside_data_table(el, layout) or _inside_skipped(el):
-            continue
-        if el.tag == "table" and el not in layout:
-            blocks.append(_table(el, tables, class_fills))
-            tables += 1
-        elif el.tag in ("td", "th") and not _has_block_child(el):  # a layout table's cell
-            text = " ".join(element_lines(el))
-            if text:
-                blocks.append(Paragraph(text=text))
-        elif el.tag in _BLOCKS - {"td", "th", "caption"} and not _has_block_child(el):
-            text = " ".join(element_lines(el))
-            if text:
-                blocks.append(Paragraph(text=text, heading=el.tag in _HEADINGS))
+    walker = _Walker(root, {el for el in root.iter("table") if is_layout_table(el)}, class_colours(root))
+    walker.walk(root)
+    blocks = walker.blocks
     title_el = root.find(".//title")
     title = collapse(title_el.text_content()) if title_el is not None else None
     if not title:
@@ -193,23 +187,78 @@ def read_html(data: bytes, name: str) -> ReadDocument:
     return ReadDocument(name=name, format="html", title=title, blocks=blocks, warnings=warnings)
 
 
-def _inside_data_table(el, layout: set) -> bool:
-    """Inside a table that is read as a table (not one that only lays out the page)."""
-    parent = el.getparent()
-    while parent is not None:
-        if parent.tag == "table":
-            return parent not in layout
-        parent = parent.getparent()
-    return False
+class _Walker:
+    """The page's blocks in document order: a data table is a table; a block element with no
+    block inside it is a paragraph; an element holding blocks is walked into, and the text it
+    holds between them ("<div><h3>Title</h3>Owner: Estates<br>Due: May</div>") is paragraphs of
+    its own, where it stands."""
+
+    def __init__(self, root, layout: set, class_fills: dict[str, str]):
+        self.layout, self.class_fills = layout, class_fills
+        self.blocks: list = []
+        self.tables = 0
+        self.holding = _holding_blocks(root)
+
+    def walk(self, root) -> None:
+        """Walk the tree with a stack of its own (a page may nest hundreds deep)."""
+        stack: list[tuple[Iterator, _Loose]] = []
+        self.enter(root, stack)
+        while stack:
+            children, loose = stack[-1]
+            child = next(children, None)
+            if child is None:
+                self.paragraphs(loose.lines())
+                stack.pop()
+                continue
+            if isinstance(child.tag, str) and child.tag not in _SKIP and (
+                    child.tag in _BLOCKS or child.tag == "table" or child in self.holding):
+                self.paragraphs(loose.lines())
+                self.enter(child, stack)
+            else:
+                loose.add(child)
+            loose.text(child.tail)  # read after the child's own blocks: they come first
+
+    def enter(self, el, stack: list) -> None:
+        if not isinstance(el.tag, str) or el.tag in _SKIP:
+            return
+        if el.tag == "table" and el not in self.layout:
+            self.blocks.append(_table(el, self.tables, self.class_fills))
+            self.tables += 1
+        elif el.tag in _BLOCKS - {"caption"} and el not in self.holding:
+            self.paragraphs(element_lines(el), heading=el.tag in _HEADINGS)
+        else:
+            stack.append((iter(el), _Loose(el.text)))
+
+    def paragraphs(self, lines: list[str], heading: bool = False) -> None:
+        text = " ".join(lines)
+        if text:
+            self.blocks.append(Paragraph(text=text, heading=heading))
 
 
-def _inside_skipped(el) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent.tag in _SKIP:
-            return True
-        parent = parent.getparent()
-    return False
+class _Loose:
+    """Text an element holds between its block children, its lines parted at <br>."""
+
+    def __init__(self, text: Optional[str]):
+        self.parts: list[str] = [text or ""]
+
+    def text(self, text: Optional[str]) -> None:
+        self.parts[-1] += text or ""
+
+    def add(self, inline) -> None:
+        if not isinstance(inline.tag, str) or inline.tag in _SKIP:
+            return
+        if inline.tag == "br":
+            self.parts.append("")
+            return
+        lines = element_lines(inline)
+        if lines:
+            self.parts[-1] += " " + lines[0]
+            self.parts += lines[1:]
+
+    def lines(self) -> list[str]:
+        out = [line for line in (strip_markup(p) for p in self.parts) if line]
+        self.parts = [""]
+        return out
 
 
 __all__ = ["read_html", "element_lines"]
