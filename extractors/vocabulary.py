@@ -154,7 +154,8 @@ RAG_SEVERITY = RATINGS  # most severe first
 # Ratings drawn rather than written: coloured emoji, and the colours a cell is shaded in
 # (each rating's usual shades; a fill is read as the nearest, if it is near enough).
 RAG_EMOJI: dict[str, str] = {"🔴": "red", "🟥": "red", "🟠": "amber", "🟧": "amber", "🟡": "amber",
-                             "🟨": "amber", "🟢": "green", "🟩": "green", "🔵": "blue", "🟦": "blue"}
+                             "🟨": "amber", "🟢": "green", "🟩": "green", "🔵": "blue", "🟦": "blue",
+                             "✔": "blue", "✓": "blue", "☑": "blue", "✅": "blue"}  # a tick: done
 RAG_SHADES: dict[str, tuple[tuple[int, int, int], ...]] = {
     "red": ((255, 0, 0), (192, 0, 0), (230, 60, 60), (255, 80, 80)),
     "amber": ((255, 192, 0), (255, 165, 0), (255, 204, 0), (255, 255, 0), (247, 150, 70), (255, 153, 0)),

@@ -29,3 +29,8 @@ def test_status_column_of_colours_is_the_rating():
 
     item = interpret_item(RawItem(action="Fix it.", progress="Amber", provenance=Provenance(document="x")), None)
     assert (item.rag, item.progress, item.rag_text) == ("amber", None, "Amber")
+
+
+@pytest.mark.parametrize("text", ["✔", "✓ Complete", "✅"])
+def test_a_tick_in_a_rating_column_is_done(text):
+    assert parse_rag(text) == "blue"
