@@ -132,3 +132,10 @@ def test_evidence_of_impact_is_the_outcome_and_evidence_of_progress_the_progress
 ])
 def test_more_ways_plans_head_their_columns(printed, field):
     assert label_field(printed) == field
+
+
+@pytest.mark.parametrize("printed, field", [
+    ("Action taken or planned", "action"), ("Owner or delegate", "owner"), ("Date raised / logged", None),
+])
+def test_a_header_naming_its_column_two_ways(printed, field):
+    assert label_field(printed) == field

@@ -19,6 +19,7 @@ _MAX_HEADER_WORDS = 8
 _MAX_HEAD_WORDS = 3  # words before a qualifier in a header read by its head word
 _MAX_HEADING_WORDS = 6  # words in a header read by its head word
 _MIN_KNOWN_SHARE = 0.6
+_ALTERNATIVES = re.compile(r"/|\s+or\s+")  # a header naming one column two ways
 _PERIOD_WORD = re.compile(r"^(?:q[1-4]|h[12]|fy\d{0,4}|(?:19|20)\d{2}(?:/\d{2,4})?|\d{2}/\d{2}|"
                           + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")$")  # a header may carry columns we do not read ("Date raised", "Risk score")
 
@@ -39,11 +40,11 @@ def label_field(text: str) -> Optional[str]:
     from its head word (`head_field`).  Headers of columns we do not read
     ("Date raised", "Priority") name nothing.
     """
-    if "/" in text and not text.startswith("/"):  # "Management response / agreed action": either half
-        parts = [part for part in text.split("/") if part.strip()]
-        if normalise_label(parts[0]) in _UNMAPPED:
+    pieces = [piece for piece in _ALTERNATIVES.split(text) if piece.strip()]
+    if len(pieces) > 1 and not text.startswith("/"):  # "Management response / agreed action", "Action taken or planned"
+        if normalise_label(pieces[0]) in _UNMAPPED:
             return None  # "Date raised / logged": a column we do not read
-        halves = {label_field(part) for part in parts}
+        halves = {label_field(piece) for piece in pieces}
         if len(halves - {None}) == 1:
             return (halves - {None}).pop()
     key = normalise_label(text)

@@ -152,6 +152,9 @@ class PlanAssembler:
             code, rest = split_code_prefix(rec_text)
             if code is None and items and not _DOTTED_INSIDE.search(rec_text):
                 code, rest = split_list_number(rec_text)  # "1. Scheduling" (not "2. Capacity 2.1 To build")
+            labelled = _LABELLED_HEADING.match(rec_text) if code is None else None
+            if labelled and label_field(labelled.group("label")) == "recommendation":
+                code, rest = labelled.group("ref"), labelled.group("text").strip()  # "Recommendation 1: The trust …"
             return (code, rest, items) if code else (None, rec_text, items)
         actions = items.get("action")
         if actions:
