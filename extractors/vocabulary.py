@@ -197,6 +197,7 @@ DEADLINE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
         "verbal update", "on publication", "in line with", "following",
         "after the", "subject to", "when available", "once", "upon", "on receipt",
         "dependent on", "depending on", "at the next", "following the",
+        "within", "from approval", "after approval", "from sign-off",  # "Within 3 months": tied to no date
     ),
     "none": (
         "complete", "completed", "in place", "n/a", "na", "not applicable", "done",

@@ -394,3 +394,10 @@ def test_a_status_phrase_in_a_sentence_is_a_whole_phrase():
 ])
 def test_the_next_meeting_of_any_body_is_a_relative_deadline(text, status):
     assert parse_deadline(text).status == status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Within 3 months", "relative"), ("6 months from approval", "relative"), ("Within March 2026", "date"),
+])
+def test_a_span_of_time_from_no_date_is_relative(text, status):
+    assert parse_deadline(text).status == status
