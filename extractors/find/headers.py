@@ -18,10 +18,11 @@ _UNMAPPED = frozenset(UNMAPPED_HEADERS)
 _MAX_HEADER_WORDS = 8
 _MAX_HEAD_WORDS = 3  # words before a qualifier in a header read by its head word
 _MAX_HEADING_WORDS = 6  # words in a header read by its head word
-_MIN_KNOWN_SHARE = 0.6
+_MIN_KNOWN_SHARE = 0.6  # a header may carry columns we do not read ("Date raised", "Risk score")
 _ALTERNATIVES = re.compile(r"/|\s+or\s+")  # a header naming one column two ways
+# A period qualifying a header ("Update October 2025", "Q2 update", "Position 2025/26").
 _PERIOD_WORD = re.compile(r"^(?:q[1-4]|h[12]|fy\d{0,4}|(?:19|20)\d{2}(?:/\d{2,4})?|\d{2}/\d{2}|"
-                          + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")$")  # a header may carry columns we do not read ("Date raised", "Risk score")
+                          + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")$")
 
 
 def normalise_label(text: str) -> str:

@@ -52,8 +52,10 @@ def names_only(text: str) -> bool:
     """Whether a short text does nothing but name who ("PL", "JB/KL", "Chief Nurse and DPH"): no
     word of it starts in lower case but joiners, and it is no sentence."""
     words = (text or "").strip().rstrip(".").replace(",", " ").split()
-    if not words or len(words) > _MAX_NAMES_WORDS or is_initials_list(text):
-        return bool(words) and len(words) <= _MAX_NAMES_WORDS
+    if not words or len(words) > _MAX_NAMES_WORDS:
+        return False
+    if is_initials_list(text):
+        return True
     return words[0][:1].isupper() and all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in words)
 _VOCAB = frozenset(ROLE_WORDS) | frozenset(ORG_WORDS)
 _EMPTY = {"n/a", "na", "none", "-", "tbc", "tba"}  # "All" is an owner: everyone present
@@ -307,8 +309,8 @@ def _names_a_body(text: str) -> bool:
 
 
 def names_a_post(text: str) -> bool:
-    """A side of "… and …" that is a post in its own right ("Director of Public Health", "Medical
-    Director"); "Quality", "Estates" or "Senior Strategy" is no post."""
+    """Whether the text names a post ("Director of Public Health", "Medical Director", "ICB
+    Director of Operations"); "Quality", "Estates" or "Senior Strategy" names none."""
     words = [w.casefold().strip(".,") for w in text.split()]
     return len(words) >= 2 and (words[-1] in POST_NOUNS or any(
         a in POST_NOUNS and b in ("of", "for") for a, b in zip(words[:3], words[1:4])))

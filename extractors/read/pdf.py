@@ -320,16 +320,14 @@ def _unruled_rows(lines: list[_Line], starts: list[float], page_number: int,
     return rows
 
 
-_DOT_SLACK = 4.0  # points above and below a row's lines where a dot drawn level with them may sit
-
-
 def _dot_in(fills: list[dict], starts: list[float], col: int, group: list[_Line]) -> Optional[str]:
     """The colour of a shape drawn in a column of an unruled row, level with the row's lines."""
     x0, x1 = starts[col], starts[col + 1] if col + 1 < len(starts) else float("inf")
-    top, bottom = group[0].top - _DOT_SLACK, group[-1].bottom + _DOT_SLACK
+    slack = PDF_SETTINGS.dot_slack
+    top, bottom = group[0].top - slack, group[-1].bottom + slack
     for f in fills:
         x, y = (f["x0"] + f["x1"]) / 2, (f["top"] + f["bottom"]) / 2
-        if x0 - _DOT_SLACK <= x < x1 and top <= y <= bottom:
+        if x0 - slack <= x < x1 and top <= y <= bottom:
             return f["colour"]
     return None
 

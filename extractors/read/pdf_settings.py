@@ -30,6 +30,8 @@ class PdfSettings(BaseModel):
     intersection_tolerance: float = Field(5.0, ge=0, description="rules this close to crossing do cross")
     column_gap: float = Field(12.0, gt=0, description="white space that separates two header cells of an unruled table")
     row_gap_factor: float = Field(1.35, gt=1, description="a gap this much wider than the leading starts a new row")
+    dot_slack: float = Field(4.0, ge=0, description="how far past a row's lines or a column's start a coloured dot "
+                                                    "may sit and still rate that row's cell")
     continuation_top: float = Field(0.25, gt=0, lt=1, description="a one-row table starting within this share of "
                                                                  "the page top carries on the table before")
     words_cut: float = Field(0.2, gt=0, le=1, description="share of neighbouring cells splitting a word between "
