@@ -64,3 +64,16 @@ def test_a_heading_line_between_rows_of_a_tab_table_is_a_row_across_it():
     (table,) = [b for b in read_text(text, "x.txt").blocks if isinstance(b, Table)]
     assert [r.texts for r in table.rows][2] == ["Theme two: staying well", "", ""]
     assert [r.heading for r in table.rows] == [False, False, True, False]
+
+
+def test_bars_or_semicolons_under_a_line_of_labels_are_a_table_and_without_one_stay_lines():
+    from boardpapers.extractors.read.text import separated_to_tabs
+
+    table = ["Ref | Action | Owner", "1 | Agree the strategy | Director of Estates", "2 | Refresh the register | Secretary"]
+    assert separated_to_tabs(table) == ["Ref\tAction\tOwner", "1\tAgree the strategy\tDirector of Estates",
+                                        "2\tRefresh the register\tSecretary"]
+    lines = ["Open a new hub in the town centre | Hubs Lead | by May 2025",
+             "Train the staff in money advice | HR Manager | June 2025", "Audit the case files | Head of IT | July 2025"]
+    assert separated_to_tabs(lines) == lines
+    prose = ["We met; we talked; we agreed.", "Then we left."]
+    assert separated_to_tabs(prose) == prose

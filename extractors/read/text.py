@@ -136,6 +136,40 @@ def decode(data: bytes) -> str:
     return data.decode(detect_encoding(data), errors="replace")
 
 
+# Cells set off by a bar or a semicolon with no bar opening the line ("Ref | Action | Owner",
+# "1;Agree the strategy;Director"): a table where a run of lines splits into as many cells.
+_SEPARATORS = (re.compile(r"\s*\|\s*"), re.compile(r"\s*;\s*"))
+_MIN_SEPARATED_LINES = 3  # a header and two rows
+_MIN_SEPARATED_CELLS = 3
+
+
+def separated_to_tabs(lines: list[str]) -> list[str]:
+    """The dump's lines, with every run of lines that a bar or a semicolon parts into the same
+    number of cells (three or more), under a line of labels, turned into tab-separated rows."""
+    out = list(lines)
+    for separator in _SEPARATORS:
+        counts = [len(separator.split(l.strip())) if "\t" not in l and not l.lstrip().startswith("|") else 0
+                  for l in out]
+        i = 0
+        while i < len(out):
+            j = i
+            while j < len(out) and counts[j] >= _MIN_SEPARATED_CELLS and counts[j] == counts[i]:
+                j += 1
+            if j - i >= _MIN_SEPARATED_LINES and _reads_as_labels(separator.split(out[i].strip())):
+                out[i:j] = ["\t".join(separator.split(l.strip())) for l in out[i:j]]
+            i = max(j, i + 1)
+    return out
+
+
+_LABEL_WORDS = 4
+
+
+def _reads_as_labels(cells: list[str]) -> bool:
+    """A first line of short labels with no figures: the header of a table.  A run with no such
+    line is left as lines (the find stage reads them by what their parts hold)."""
+    return all(0 < len(c.split()) <= _LABEL_WORDS and not any(ch.isdigit() for ch in c) for c in cells)
+
+
 def split_cells(line: str) -> list[str]:
     """One printed line -> its cells (tabs, or markdown pipes)."""
     stripped = line.strip()
@@ -252,7 +286,7 @@ def read_text(data: bytes, name: str) -> ReadDocument:
     encoding = detect_encoding(data)
     text = data.decode(encoding, errors="replace")
     lines = [_Line(number=line.number, cells=split_cells(line.text), raw=line.text, heading=line.heading)
-             for line in fixed_width_to_tabs(text.splitlines())]
+             for line in fixed_width_to_tabs(separated_to_tabs(text.splitlines()))]
     lines = [l for l in lines if not is_separator(l.cells)]
     mark_furniture(lines)
     builder = _Builder()
