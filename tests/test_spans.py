@@ -122,3 +122,10 @@ def test_a_task_and_who_does_it_is_a_row_of_two_parts_but_a_theme_s_name_is_not(
                       "71 Outcomes Framework. Data from 2018 to 2020 – OHID")[0] == []
     assert _delimited("Life expectancy increased from 77.3 years – 2001-2003",
                       "Life expectancy rose to 80.5 years – 2015-2017")[0] == []
+
+
+def test_a_status_word_is_where_a_row_stands_not_who_owns_it():
+    assert type_span("Open") == "status" and type_span("On track") == "status"
+    rows, _ = _delimited("Open a new hub | Hubs Lead | by May 2025 | Open",
+                         "Train the staff in advice | HR Manager | June 2025 | Closed")
+    assert [(r[1], r[4]) for r in rows] == [("Hubs Lead", "Open"), ("HR Manager", "Closed")]

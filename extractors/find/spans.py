@@ -37,7 +37,7 @@ from boardpapers.extractors.find.tables import is_lifecycle_heading
 from boardpapers.extractors.interpret.dates import parse_deadline, sentence_periods
 from boardpapers.extractors.interpret.owners import names_a_post, names_only
 from boardpapers.extractors.interpret.refs import ref_cell, split_list_number
-from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS
+from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS, NOT_OWNERS, RECORD_STATUS_WORDS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
 _MAX_HEADER_LINES = 5
@@ -278,8 +278,10 @@ def _split_about(text: str) -> tuple[Optional[str], Optional[str]]:
 
 # Rows with no header at all, their parts set off by a dash or a bar (see the module's docstring).
 _DELIMITERS = (" – ", " — ", " | ", " - ", "; ")
-_SPAN_FIELDS = {"prose": "action", "owner": "owner", "date": "deadline", "rating": "rag", "ref": "ref"}
+_SPAN_FIELDS = {"prose": "action", "owner": "owner", "date": "deadline", "rating": "rag", "ref": "ref",
+                "status": "progress"}
 _MAX_SHORT_SPAN_WORDS = 6
+_STATUS_WORDS = frozenset(NOT_OWNERS) | frozenset(RECORD_STATUS_WORDS)
 _STATUS_OPENER = re.compile(r"^(?:(?:by|at|for|before|to|until)\s+)?(?:the\s+)?")
 _MIN_PARTS = 2
 _MAX_PARTS = 10  # a row has a few fields; a line cut into more is a list of something else
@@ -287,7 +289,8 @@ _MAX_PARTS = 10  # a row has a few fields; a line cut into more is a list of som
 
 def type_span(text: str, paper_date: Optional[dt.date] = None) -> Optional[str]:
     """What a part of a row is, by the interpret stage's recognisers: a ref, a rating, a date (or
-    a deadline's status, "ongoing"), an owner (a short run of names), prose; None for none of them."""
+    a deadline's status, "ongoing"), a status ("Open", "On track"), an owner (a short run of
+    names), prose; None for none of them."""
     text = text.strip()
     words = text.split()
     if not words:
@@ -300,6 +303,8 @@ def type_span(text: str, paper_date: Optional[dt.date] = None) -> Optional[str]:
     if status == "date" or status != "none" and _STATUS_OPENER.sub("", text.casefold()).startswith(
             DEADLINE_STATUS_WORDS[status]):
         return "date"  # "by March 2025"; "Ongoing", "TBC", "by the next meeting" (not "review data monthly")
+    if text.casefold().rstrip(".") in _STATUS_WORDS:
+        return "status"  # "Open", "On track": where it stands, no one's name
     if names_only(text):
         return "owner"
     if len(words) >= 3 and any(w[:1].islower() for w in words):
