@@ -22,6 +22,7 @@ from boardpapers.extractors.read.legacy import read_legacy_word
 from boardpapers.extractors.find.minutes import find_minute_actions
 from boardpapers.extractors.interpret.owners import find_initials
 from boardpapers.extractors.read.pdf import read_pdf
+from boardpapers.extractors.read.spreadsheet import read_csv
 from boardpapers.extractors.find.action_column import find_action_column_minutes
 from boardpapers.extractors.find.cited import fill_cited_recommendations
 from boardpapers.extractors.find.flattened import unflatten_tables
@@ -75,6 +76,8 @@ def sniff_format(data: bytes, name: str) -> str:
         return "binary"
     if name.lower().endswith((".md", ".markdown")):
         return "markdown"
+    if name.lower().endswith(".csv"):
+        return "csv"
     return "text"
 
 
@@ -147,6 +150,7 @@ def _too_large_message(total: int, xml: int) -> str:
 SUFFIX_FORMATS = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf",
     ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".odt": "odt", ".html": "html", ".htm": "html",
+    ".csv": "csv",
 }
 MAX_FIELD_CHARS = 100_000  # a stored text field is cut here (a runaway cell, not a plan row)
 
@@ -165,6 +169,7 @@ READERS: dict[str, Reader] = {
     "text": read_text,
     "markdown": read_text,
     "html": read_html,
+    "csv": read_csv,
     "docx": read_docx,
     "pdf": partial(read_pdf, header_fields=header_to_fields),  # the find stage's header test screens pages
     "doc": lambda data, name: read_legacy_word(data, name, "doc"),

@@ -8,7 +8,7 @@ from boardpapers.ingest.export import document_records
 from boardpapers.ingest.pipeline import extract_document, extract_path, sniff_format
 from tests.conftest import CORPUS, FIXTURES
 
-PAPERS = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html"))
+PAPERS = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html", ".csv"))
 
 
 def expected_items(result) -> list[dict]:
