@@ -91,6 +91,8 @@ class PlanAssembler:
             paragraphs = list(cell.paragraphs) if self.aligned_paragraphs else ["\n".join(cell.paragraphs)]
             if col in out and col in ("recommendation", "ref"):
                 out[col] = [_join(" ".join(out[col]), cell.text)]
+            elif col in out and col == "rag":
+                out[col] = paragraphs  # "Previous | Current", "Q1 | Q2": the rating further right is the latest
             elif col in out:
                 out[col] = [_join(a, b) for a, b in zip(out[col], paragraphs)] or paragraphs
             else:
