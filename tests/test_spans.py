@@ -129,3 +129,9 @@ def test_a_status_word_is_where_a_row_stands_not_who_owns_it():
     rows, _ = _delimited("Open a new hub | Hubs Lead | by May 2025 | Open",
                          "Train the staff in advice | HR Manager | June 2025 | Closed")
     assert [(r[1], r[4]) for r in rows] == [("Hubs Lead", "Open"), ("HR Manager", "Closed")]
+
+
+def test_a_rating_in_brackets_closing_a_part_is_a_part_of_its_own():
+    rows, _ = _delimited("Open a new hub – Hubs Lead – March 2026 [Amber]",
+                         "Train the staff in advice – HR Manager – June 2026 (G)")
+    assert [(r[2], r[3]) for r in rows] == [("March 2026", "Amber"), ("June 2026", "G")]

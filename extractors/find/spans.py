@@ -357,6 +357,15 @@ def _task_and_who(typed: list[tuple[str, str]]) -> bool:
         and (bool(_SHORT_INITIALS.match(who)) or names_a_post(who))
 
 
+_BRACKETED_END = re.compile(r"^(?P<rest>.*\S)\s*[\[(](?P<inside>[^\[\]()]+)[\])]$")
+
+
+def _rating_apart(part: str) -> list[str]:
+    """A rating in brackets closing a part is a part of its own ("March 2026 [Amber]")."""
+    m = _BRACKETED_END.match(part)
+    return [m.group("rest"), m.group("inside")] if m and is_rating(m.group("inside")) else [part]
+
+
 def _typed_row(text: str, paper_date: Optional[dt.date]) -> Optional[tuple[str, tuple[str, ...], list[str]]]:
     """(delimiter, fields, values) for a line that reads as a row: every part typed or labelled,
     each field once but for prose after the first (progress), what is to be done first (after a
@@ -365,6 +374,7 @@ def _typed_row(text: str, paper_date: Optional[dt.date]) -> Optional[tuple[str, 
     if found is None:
         return None
     delimiter, parts = found
+    parts = [piece for part in parts for piece in _rating_apart(part)]
     typed = []
     for part in parts:
         typed.append(_part_field(part, paper_date))
