@@ -293,6 +293,8 @@ NOT_OWNERS = ("on track", "in place", "in progress", "complete", "completed", "o
 # Place words that join an organisation's name rather than a person's ("East Midlands Ambulance").
 PLACE_WORDS = ("east", "west", "north", "south", "midlands", "central", "greater", "upper", "lower")
 # Lower-case words after which a capitalised run names a role or a body, not a person.
+# Small words that join the words of one name or post ("Head of Parking", "Chief Nurse and DPH").
+NAME_JOINERS = ("of", "and", "&", "for", "the")
 ROLE_CONNECTORS = ("of", "for", "and", "in", "to", "the", "on", "at")
 
 # What joins the two ends of a range, of dates ("April – June", "Q1 to Q3") and of

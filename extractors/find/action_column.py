@@ -39,9 +39,7 @@ def action_column(table: Table) -> Optional[int]:
         initialled = [c for c in entries if all(is_initials_list(t) for t in _texts(c))]
         if len(initialled) < _MOST * len(entries):  # a few stray cells (a list of attendees run over) are allowed
             return None
-        prose = [r for r in table.rows if col < len(r.cells) and max((len(c.text) for c in r.cells[:col]), default=0)
-                 >= _MIN_TEXT_CHARS]
-        return col if prose else None
+        return col  # its entries stand beside the minutes' prose (`_beside_prose`)
     return None
 
 

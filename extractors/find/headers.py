@@ -147,6 +147,9 @@ def head_field(words: list[str]) -> Optional[str]:
 
 
 _SINGLE_FIELDS = ("recommendation", "action")
+# What a row is about, and what follows it up (who, when, how it stands): a plan names both.
+ABOUT_FIELDS = frozenset({"recommendation", "action"})
+FOLLOW_UP_FIELDS = frozenset({"owner", "deadline", "progress", "rag"})
 
 
 def _one_column_each(fields: list[Optional[str]], cells: list[str]) -> list[Optional[str]]:
@@ -185,9 +188,9 @@ def is_plan_header(named: set) -> bool:
     with something that follows it up (an owner, a deadline, progress, or the action
     itself); or progress with an owner or a deadline.  A risk register (risk, impact)
     or a KPI table (indicator, rating) is not a plan."""
-    about = named & {"recommendation", "action"}
+    about = named & ABOUT_FIELDS
     followed = named & {"owner", "deadline", "progress", "action"}
-    if about and (followed - about or about == {"recommendation", "action"}):
+    if about and (followed - about or about == ABOUT_FIELDS):
         return True
     return "progress" in named and bool(named & {"owner", "deadline"})
 

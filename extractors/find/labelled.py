@@ -26,7 +26,8 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.find.columns import MOST, is_rating, values_field
-from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
+from boardpapers.extractors.find.headers import (
+    ABOUT_FIELDS, FOLLOW_UP_FIELDS, LABEL_PHRASES, label_field, normalise_label)
 from boardpapers.extractors.interpret.dates import deadline_in_sentence
 from boardpapers.extractors.interpret.refs import (
     MINUTE_NUMBER, ref_cell, split_code_prefix, split_leading_ref, split_list_number, split_sub_letter)
@@ -38,8 +39,6 @@ _LABEL_AT_START = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z()/&' ]{0,40}?)(?:\s
 _COLON = re.compile(r"\s*:\s+")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:\s?[-–/]\s?(?:19|20)?\d{2})?")  # "2025", "2015-20": no ref
 _MAX_LABEL_WORDS = 3
-_ABOUT = {"action", "recommendation"}
-_FOLLOWED = {"owner", "deadline", "progress", "rag"}
 _TITLE_WORDS = 16
 _PAIR_CELLS = 2  # a row of a key-value table: the label and its value
 _CARD_LINES = 3  # a record laid out a field a line (a card), whose update may follow unlabelled
@@ -78,10 +77,10 @@ class _Record:
         """What is to be done, and who, when or how it stands; a record whose action is only the
         line above it must say two of these, or when or how it is rated (progress alone is a
         note; a name alone under a line is a list of who does what, "Partnership Lead: …")."""
-        followed = set(self.fields) & _FOLLOWED
+        followed = set(self.fields) & FOLLOW_UP_FIELDS
         if self.titled:
             return len(followed) >= 2 or bool(followed & {"deadline", "rag"})
-        return bool(set(self.fields) & _ABOUT and followed)
+        return bool(set(self.fields) & ABOUT_FIELDS and followed)
 
     def put(self, name: str, value: str) -> None:
         self.fields[name] = collapse(f"{self.fields.get(name, '')} {value}")
@@ -90,7 +89,8 @@ class _Record:
     @property
     def only_opened(self) -> bool:
         """Opened by a numbered label and holding nothing yet but that label's number and title."""
-        return bool(self.opened) and len(set(self.fields) - {"ref"}) <= 1 and not set(self.fields) - {"ref"} - _ABOUT
+        own = set(self.fields) - {"ref"}
+        return bool(self.opened) and len(own) <= 1 and own <= ABOUT_FIELDS
 
 
 def split_label(text: str) -> Optional[tuple[str, Optional[str], str]]:
@@ -201,7 +201,7 @@ def _numbered_opener(text: str) -> Optional[list[tuple[str, Optional[str], str]]
     m = _NUMBERED_OPENER.match(text)
     known = m and normalise_label(m.group("label")) in LABEL_PHRASES  # "Finding 2", not "International standard ISO 20252"
     name = label_field(m.group("label")) if known and not _YEAR.fullmatch(m.group("ref").strip()) else None
-    if name not in _ABOUT:
+    if name not in ABOUT_FIELDS:
         return None
     return [(name, ref_cell(m.group("ref")) or m.group("ref").strip(), "")]
 
@@ -269,7 +269,7 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
             current = None
             previous_text = (index, text) if table is None else None
             entry = split_list_number(text) if table is None else (None, text)
-            numbered = (entry[0], entry[1]) if entry[0] else numbered
+            numbered = entry if entry[0] else numbered
             continue
         for name, ref, value in pairs:
             if current is not None and current.pending and not value:
@@ -290,7 +290,7 @@ def find_labelled_records(blocks: list[Block], document: str, paper_date: Option
                 current.fields.setdefault("recommendation", numbered[1])
             if (ref or minute) and "ref" not in current.fields:
                 current.fields["ref"] = ref or minute
-                current.opened = int(bool(ref) and name in _ABOUT and not value[:1].islower())
+                current.opened = int(bool(ref) and name in ABOUT_FIELDS and not value[:1].islower())
             if name == "progress" and value and current.status_rated is None:
                 current.status_rated = is_rating(value)
             if name in ("progress", "outcome") and is_rating(value) and "rag" not in current.fields \
@@ -325,7 +325,7 @@ def _opens_record(current: Optional[_Record], name: str, ref: Optional[str]) -> 
     label ("Recommendation 2") once the record before holds anything of its own."""
     if current is None or name in current.fields and name not in ("progress", _IGNORED):
         return True
-    return bool(ref) and name in _ABOUT and bool(set(current.fields) - {"ref"}) and not current.only_opened
+    return bool(ref) and name in ABOUT_FIELDS and bool(set(current.fields) - {"ref"}) and not current.only_opened
 
 
 def _take_line_above(record: _Record, above: tuple[int, str], blocks: list[Block], name: str, printed: str,
@@ -340,7 +340,7 @@ def _take_line_above(record: _Record, above: tuple[int, str], blocks: list[Block
         if code:
             record.fields["ref"] = record.heading_ref = code
         record.headed = True
-    elif name not in _ABOUT and printed not in _ABOUT:
+    elif name not in ABOUT_FIELDS and printed not in ABOUT_FIELDS:
         code, title = _title_ref(text)
         record.put("action", title)
         if code:
@@ -360,7 +360,7 @@ def _value_field(name: str, value: str) -> str:
     """The field a label's value goes to: what the label names, unless the value says it is
     none of what a record is about ("Priority: High" is no recommendation), as a column's
     cells would (`columns.values_field`)."""
-    if name in _ABOUT and value:
+    if name in ABOUT_FIELDS and value:
         # "Priority: High" is none; "Management response: Agreed." a decision (progress, as in a table)
         return values_field(name, [value]) or _IGNORED
     if name in _SHORT_VALUE_FIELDS and value and _reads_as_sentence(value):

@@ -79,8 +79,10 @@ def find_minute_actions(blocks: list[Block], document: str, paper_date=None) -> 
         if isinstance(block, Paragraph) and _LIST_LABEL.match(block.text):
             listing, said = True, ""
             continue
-        if listing and isinstance(block, Paragraph) and _owner(block.text) and not MINUTE_NUMBER.match(block.text):
-            items.append(RawItem(ref=minute, action=collapse(block.text), owner=_owner(block.text),
+        listed = _owner(block.text) if listing and isinstance(block, Paragraph) \
+            and not MINUTE_NUMBER.match(block.text) else None
+        if listed:
+            items.append(RawItem(ref=minute, action=collapse(block.text), owner=listed,
                                  deadline=deadline_in_sentence(block.text, paper_date),
                                  provenance=Provenance(document=document, page=block.page, line=block.line)))
             continue

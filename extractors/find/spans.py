@@ -31,24 +31,23 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import strip_markup
 from boardpapers.extractors.find.columns import is_rating
-from boardpapers.extractors.find.headers import LABEL_PHRASES, label_field, normalise_label
+from boardpapers.extractors.find.headers import ABOUT_FIELDS, LABEL_PHRASES, label_field, normalise_label
 from boardpapers.extractors.find.labelled import split_label
 from boardpapers.extractors.find.tables import is_lifecycle_heading
 from boardpapers.extractors.interpret.dates import parse_deadline, sentence_periods
 from boardpapers.extractors.interpret.owners import names_a_post, names_only
 from boardpapers.extractors.interpret.refs import ref_cell, split_list_number
-from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS, NOT_OWNERS, RECORD_STATUS_WORDS
+from boardpapers.extractors.vocabulary import DEADLINE_STATUS_WORDS, NAME_JOINERS, NOT_OWNERS, RECORD_STATUS_WORDS
 from boardpapers.schema.models import Block, Paragraph, PlanDraft, Provenance, RawItem
 
 _MAX_HEADER_LINES = 5
 _MAX_HEADER_LINE_WORDS = 16
 _MAX_LABEL_WORDS = 3
 _MIN_FIELDS = 3
-_ABOUT = ("recommendation", "action")  # what a row is about: its prose columns
 # A span of initials or a role code: two capitals or more, joined by - / & ("NED-WT/DoN", "DoCAP", "HR").
 _INITIALS = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]*(?:[-/&][A-Z][A-Za-z]*)*[,;]?$")
 _TITLE_WORD = re.compile(r"^[A-Z][a-z'’-]+[,;]?$")
-_CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
+_CONNECTORS = frozenset(NAME_JOINERS)
 _MAX_OWNER_WORDS = 5
 _FLAG = re.compile(r"\s+[A-Z]$")  # a lone capital closing the row: an Open / Close column
 
@@ -101,13 +100,13 @@ def _header(paragraphs: list[tuple[int, Paragraph]], start: int) -> Optional[tup
         text = f"{text} {paragraphs[end][1].text}".strip()
         fields = header_fields(text)
         named = [f for f in fields if f]
-        if len(set(named)) < _MIN_FIELDS or not set(named) & set(_ABOUT) or not {"owner", "deadline"} & set(named) \
+        if len(set(named)) < _MIN_FIELDS or not set(named) & ABOUT_FIELDS or not {"owner", "deadline"} & set(named) \
                 or end + 1 >= len(paragraphs):
             continue
         following = paragraphs[end + 1][1].text
         if named[0] == "ref" and _row_ref(following):
             return fields, end + 1
-        if named[0] in _ABOUT and "ref" not in named and len(following.split()) > len(text.split()):
+        if named[0] in ABOUT_FIELDS and "ref" not in named and len(following.split()) > len(text.split()):
             return fields, end + 1  # rows without refs: a line each
     return None
 
@@ -222,8 +221,8 @@ def _prose_slots(fields: list[Optional[str]]) -> list[Optional[str]]:
     we do not read ("Raised at") keeps its place, so the action is still the second."""
     start = fields.index("ref") + 1 if "ref" in fields else 0
     end = fields.index("owner") if "owner" in fields else len(fields)
-    slots = [f for f in fields[start:end] if f in _ABOUT or f is None]
-    return slots[-2:] if any(s in _ABOUT for s in slots[-2:]) else [s for s in slots if s] or ["action"]
+    slots = [f for f in fields[start:end] if f in ABOUT_FIELDS or f is None]
+    return slots[-2:] if any(s in ABOUT_FIELDS for s in slots[-2:]) else [s for s in slots if s] or ["action"]
 
 
 def _tokens(text: str) -> list[re.Match]:

@@ -11,11 +11,9 @@ is left to the labelled-record finder.
 """
 from __future__ import annotations
 
-from boardpapers.extractors.find.headers import label_field
+from boardpapers.extractors.find.headers import ABOUT_FIELDS, FOLLOW_UP_FIELDS, label_field
 from boardpapers.schema.models import Block, Cell, Row, Table
 
-_ABOUT = {"action", "recommendation"}
-_FOLLOWED = {"owner", "deadline", "progress", "rag"}
 _MIN_COLUMNS = 3  # the label column and at least two records
 
 
@@ -30,7 +28,8 @@ def names_fields_down(table: Table) -> bool:
         return False
     down = _fields([r.cells[0].text for r in rows[1:]])
     across = _fields([c.text for c in rows[0].cells[1:]])
-    return len(set(down)) == len(down) >= 3 and bool(set(down) & _ABOUT) and bool(set(down) & _FOLLOWED) \
+    named = set(down)
+    return len(named) == len(down) >= 3 and bool(named & ABOUT_FIELDS) and bool(named & FOLLOW_UP_FIELDS) \
         and len(across) < 2
 
 

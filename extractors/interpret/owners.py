@@ -12,7 +12,7 @@ from typing import Optional
 
 from boardpapers.extractors.cleaning import collapse
 from boardpapers.extractors.vocabulary import (
-    HEADER_SYNONYMS, HONORIFICS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POST_NOUNS, POSTNOMINALS, RAG_WORDS,
+    HEADER_SYNONYMS, HONORIFICS, NAME_JOINERS, NOT_OWNERS, ORG_WORDS, OWNER_JOINERS, PLACE_WORDS, POST_NOUNS, POSTNOMINALS, RAG_WORDS,
     ROLE_CONNECTORS, ROLE_WORDS,
 )
 from boardpapers.schema.models import Owner
@@ -44,7 +44,7 @@ def is_initials_list(text: str) -> bool:
     return bool(_INITIALS_LIST.match(text or "")) and (text or "").strip().casefold() not in RAG_WORDS  # "RED"
 
 
-_NAME_JOINERS = frozenset({"and", "&", "of", "for", "the", "/"})
+_NAME_JOINERS = frozenset(NAME_JOINERS) | {"/"}  # "Chief Nurse / DPH": a slash parts two, as "and" does
 _MAX_NAMES_WORDS = 8
 
 

@@ -169,12 +169,19 @@ def _object_edges(obj, parent: tuple, to_display: ToDisplay, edges: list[dict], 
     edges.extend(_path_edges(obj, matrix, to_display))
 
 
-def _size(obj) -> Optional[tuple[float, float]]:
-    """(width, height) of a page object's bounds, or None where pdfium cannot tell."""
+def _bounds(obj) -> Optional[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of a page object, in the space of what holds it; None where
+    pdfium cannot tell."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return None
-    return right.value - left.value, top.value - bottom.value
+    return left.value, bottom.value, right.value, top.value
+
+
+def _size(obj) -> Optional[tuple[float, float]]:
+    """(width, height) of a page object, or None where pdfium cannot tell."""
+    bounds = _bounds(obj)
+    return (bounds[2] - bounds[0], bounds[3] - bounds[1]) if bounds else None
 
 
 def _small(obj) -> bool:
@@ -191,12 +198,12 @@ def _note_fill(obj, parent: tuple, to_display: ToDisplay, fills: list[dict]) -> 
     colour = _coloured((r.value, g.value, b.value))
     if colour is None:
         return
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    bounds = _bounds(obj)
+    if bounds is None:
         return
+    left, bottom, right, top = bounds
     a, b_, c, d, e, f = parent
-    corners = [to_display(a * x + c * y + e, b_ * x + d * y + f)
-               for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    corners = [to_display(a * x + c * y + e, b_ * x + d * y + f) for x in (left, right) for y in (bottom, top)]
     xs, ys = [p[0] for p in corners], [p[1] for p in corners]
     fills.append({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "colour": colour})
 
